@@ -17,6 +17,18 @@ export class Neo4jUnavailableError extends Error {
   readonly code = 'NEO4J_UNAVAILABLE';
 }
 
+/** The one place a driver is configured (the server, the loader CLI and the tests all use it). */
+export function createDriver(uri: string, auth?: { username: string; password: string }): Driver {
+  return neo4j.driver(uri, auth && auth.password !== '' ? neo4j.auth.basic(auth.username, auth.password) : undefined, {
+    disableLosslessIntegers: true,
+    connectionTimeout: 10_000,
+    // Fail a request within seconds when Neo4j is gone, instead of retrying for the default 30 s.
+    maxTransactionRetryTime: 5_000,
+    maxConnectionPoolSize: 50,
+    userAgent: 'plangraph',
+  });
+}
+
 export async function connect(config: Config, log: (line: string) => void): Promise<Database> {
   const target = config.neo4j;
   const embedded =
@@ -24,16 +36,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
       ? await startEmbeddedNeo4j({ ...target, java: config.java, maven: config.maven, log })
       : undefined;
   const uri = embedded ? embedded.uri : (target as { uri: string }).uri;
-  const auth =
-    target.mode === 'external' && target.password !== ''
-      ? neo4j.auth.basic(target.username, target.password)
-      : undefined; // no credentials: the embedded Neo4j runs with auth off on loopback
-  const driver = neo4j.driver(uri, auth, {
-    disableLosslessIntegers: true,
-    connectionTimeout: 10_000,
-    maxConnectionPoolSize: 50,
-    userAgent: 'plangraph',
-  });
+  // The embedded Neo4j runs with auth off, bound to loopback.
+  const driver = createDriver(uri, target.mode === 'external' ? target : undefined);
   try {
     await driver.verifyConnectivity({ database: target.database });
   } catch (err) {

@@ -167,7 +167,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       );
     });
   });
-  opts.log(`Neo4j ${dist.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  opts.log(`Neo4j ${dist.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
 
   return {
     uri: `bolt://127.0.0.1:${opts.boltPort}`,

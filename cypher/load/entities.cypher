@@ -1,0 +1,8 @@
+// Every curated entity carries :Entity (the shared id constraint and the full-text index) plus its own label.
+// `names` holds the name and every alias for exact lookups; `aliasesText` feeds the full-text index.
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:$(row.label)
+SET n += row.props
+SET n.names = [row.props.name] + coalesce(row.props.aliases, []),
+    n.aliasesText = reduce(s = '', a IN coalesce(row.props.aliases, []) | s + a + ' ')

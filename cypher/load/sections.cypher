@@ -1,0 +1,7 @@
+// Sections hang from their parent section, top-level sections from the document: (child)-[:PART_OF]->(parent).
+UNWIND $rows AS row
+MERGE (s:Section {id: row.id})
+SET s += row.props
+WITH s, row
+MATCH (parent:Section|Document {id: coalesce(row.parentId, row.documentId)})
+MERGE (s)-[:PART_OF]->(parent)

@@ -1,0 +1,3 @@
+MATCH (d:Document)
+RETURN d {.*, labels: labels(d)} AS node
+ORDER BY d.published, d.id

@@ -1,0 +1,2 @@
+OPTIONAL MATCH (m:PlanGraphMeta {id: 'plangraph'})
+RETURN m.fixturesHash AS fixturesHash, toString(m.loadedAt) AS loadedAt

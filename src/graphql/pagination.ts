@@ -1,0 +1,62 @@
+import { badInput } from './errors';
+
+/**
+ * Relay-style pagination. Cursors are opaque (base64 of an offset in the list's stable order): clients must
+ * only pass back what they received.
+ */
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+const PREFIX = 'pg:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : NaN;
+  if (!Number.isInteger(offset) || offset < 0) throw badInput(`"${cursor}" is not a cursor this API gave out.`, { argument: 'after' });
+  return offset;
+}
+
+export function pageOf(args: { first?: number | null; after?: string | null }): Page {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}, got ${first}; page with \`after\` for more.`, { argument: 'first', max: MAX_PAGE_SIZE });
+  }
+  return { offset: args.after ? decodeCursor(args.after) + 1 : 0, limit: first };
+}
+
+export interface Connection<E> {
+  edges: (E & { cursor: string })[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+}
+
+/** A connection over one page of edges, given the page's offset and the full list's length. */
+export function connection<E>(pageEdges: E[], page: Page, totalCount: number): Connection<E> {
+  const edges = pageEdges.map((edge, i) => ({ ...edge, cursor: encodeCursor(page.offset + i) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.offset + edges.length < totalCount,
+      hasPreviousPage: page.offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
+/** Pages a list that is already in memory (a relationship fan-out loaded by a DataLoader). */
+export function paginate<E>(all: E[], args: { first?: number | null; after?: string | null }): Connection<E> {
+  const page = pageOf(args);
+  return connection(all.slice(page.offset, page.offset + page.limit), page, all.length);
+}

@@ -1,0 +1,49 @@
+import { loadGraph, formatReport, isGraphCurrent } from './graph/load';
+import { startApp } from './http/app';
+import { connect } from './neo4j/connect';
+import { Cypher } from './neo4j/cypher';
+import { applyDatabaseSchema } from './neo4j/schema';
+import { exitWithError, log, readConfigOrExit } from './run';
+
+/**
+ * `npm start`: open Neo4j (embedded unless NEO4J_URI is set), make sure the database schema and the graph are
+ * current, serve the API; on SIGINT/SIGTERM drain requests, close the driver and stop the embedded Neo4j.
+ */
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const started = Date.now();
+  const db = await connect(config, log);
+  const cypher = new Cypher(db.driver, db.database, config.queryTimeoutMs);
+  try {
+    await applyDatabaseSchema(cypher);
+    if (!config.autoLoad) log('PLANGRAPH_AUTOLOAD=false: serving the graph as it is');
+    else if (await isGraphCurrent(cypher)) log('the graph is up to date with fixtures/');
+    else {
+      log('loading the graph from fixtures/ (missing or changed)…');
+      log(formatReport(await loadGraph(cypher)));
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  const app = await startApp({ cypher, port: config.port, host: config.host, development: config.development });
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
+  log(`health:       ${app.url}/health`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: draining requests and stopping…`);
+    await app.stop();
+    await db.close();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch(exitWithError);

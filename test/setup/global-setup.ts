@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatReport, loadGraph } from '../../src/graph/load';
+import { createDriver } from '../../src/neo4j/connect';
+import { Cypher } from '../../src/neo4j/cypher';
+import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { applyDatabaseSchema } from '../../src/neo4j/schema';
+import { ROOT } from '../../src/paths';
+import { freePort } from '../helpers/ports';
+
+const log = (line: string) => console.log(`[test setup] ${line}`);
+
+export default async function globalSetup(): Promise<void> {
+  // The process-level tests run the real entry points (dist/src/main.js), so build them first.
+  log('compiling (tsc -p tsconfig.build.json)…');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-test-'));
+  const neo4j = await startEmbeddedNeo4j({
+    dataDir, boltPort: await freePort(), heap: '1g', pageCache: '128m', java: process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java',
+    maven: 'mvn', log,
+  });
+  const driver = createDriver(neo4j.uri);
+  try {
+    const cypher = new Cypher(driver, 'neo4j', 60_000);
+    await applyDatabaseSchema(cypher);
+    log(formatReport(await loadGraph(cypher)));
+  } finally {
+    await driver.close();
+  }
+  process.env.PLANGRAPH_TEST_NEO4J_URI = neo4j.uri;
+  process.env.PLANGRAPH_TEST_NEO4J_PID = String(neo4j.pid);
+  (globalThis as { __PLANGRAPH_NEO4J__?: unknown }).__PLANGRAPH_NEO4J__ = { ...neo4j, dataDir };
+}
