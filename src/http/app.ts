@@ -74,6 +74,8 @@ export async function startApp(opts: { cypher: Cypher; port: number; host: strin
     formatError: formatError(opts.development),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
+    // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],
   });
   await apollo.start();

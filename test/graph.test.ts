@@ -1,0 +1,155 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixtureError } from '../src/graph/fixtures/read';
+import { graphCounts, isGraphCurrent, loadGraph } from '../src/graph/load';
+import { FIXTURES_DIR } from '../src/paths';
+import { SOURCE_TEXT, startTestServer, TestServer } from './helpers/server';
+
+/** The graph as loaded into the suite's Neo4j: its model, its evidence, and the loader's guarantees. */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.stop());
+
+const cypherRows = async (query: string, params: Record<string, unknown> = {}) => {
+  const result = await server.driver.executeQuery(query, params, { routing: 'READ' });
+  return result.records.map((r) => r.toObject());
+};
+
+describe('the loaded graph', () => {
+  it('has the document with its provenance', async () => {
+    const [doc] = await cypherRows('MATCH (d:Document) RETURN d {.*} AS d');
+    expect(doc.d).toMatchObject({
+      id: 'longgang-2022-2023', publisher: '龙岗区发展和改革局', published: '2023-03-01', periodReviewed: 2022, periodPlanned: 2023,
+    });
+  });
+
+  it('backs every evidence quote, on nodes and relationships, with the exact words of the report', async () => {
+    const nodeQuotes = await cypherRows('MATCH ()-[e:EVIDENCED_BY]->(p:Passage) RETURN e.quote AS quote, p.text AS passage');
+    expect(nodeQuotes.length).toBeGreaterThan(1000);
+    for (const { quote, passage } of nodeQuotes) {
+      expect(SOURCE_TEXT).toContain(quote);
+      // The passage is where the quote stands: they overlap.
+      expect(quote.includes(passage) || passage.includes(quote) || SOURCE_TEXT.includes(passage)).toBe(true);
+    }
+    const relQuotes = await cypherRows('MATCH ()-[r]->() WHERE r.evidence IS NOT NULL UNWIND r.evidence AS quote RETURN quote');
+    expect(relQuotes.length).toBeGreaterThan(400);
+    expect(relQuotes.filter((r) => !SOURCE_TEXT.includes(r.quote))).toEqual([]);
+  });
+
+  it('gives every entity and every curated relationship at least one quote and its passage', async () => {
+    const [bare] = await cypherRows('MATCH (n:Entity) WHERE NOT (n)-[:EVIDENCED_BY]->(:Passage) RETURN count(n) AS n');
+    expect(bare.n).toBe(0);
+    const [unbacked] = await cypherRows(`
+      MATCH ()-[r:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES]->()
+      WHERE size(r.evidence) = 0 OR size(r.passageIds) <> size(r.evidence) OR r.documentId IS NULL
+      RETURN count(r) AS n`);
+    expect(unbacked.n).toBe(0);
+  });
+
+  it('holds all 19 glossary terms, parsed from the text, most linked to what they define', async () => {
+    const terms = await cypherRows('MATCH (g:GlossaryTerm) OPTIONAL MATCH (g)-[:DEFINES]->(e) RETURN g.number AS n, g.term AS term, e.name AS defines ORDER BY n');
+    expect(terms.map((t) => t.n)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+    const byNumber = new Map(terms.map((t) => [t.n, t]));
+    expect(byNumber.get(1)).toMatchObject({ term: '“一芯两核多支点”区域发展战略', defines: '一芯两核多支点' });
+    expect(byNumber.get(3)).toMatchObject({ term: '双区', defines: '双区' });
+    expect(byNumber.get(8)).toMatchObject({ term: '20+8', defines: '20+8' });
+    expect(byNumber.get(13)).toMatchObject({ defines: '“IT+低碳”智慧园区' });
+    expect(terms.filter((t) => t.defines).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('has the 一芯两核多支点 tree with its parts and the aliases the report uses', async () => {
+    const parts = await cypherRows(`
+      MATCH (:Strategy {name: '一芯两核多支点'})-[:HAS_PART]->(p:Strategy)
+      RETURN p.name AS name, p.aliases AS aliases ORDER BY name`);
+    expect(parts.map((p) => p.name).sort()).toEqual(['信息数字核', '低碳智造核', '多支点', '湾东智芯'].sort());
+    const aliases = Object.fromEntries(parts.map((p) => [p.name, p.aliases]));
+    expect(aliases['低碳智造核']).toContain('东核');
+    expect(aliases['信息数字核']).toContain('西核');
+    expect(aliases['湾东智芯']).toContain('一芯');
+  });
+
+  it('has the five headline indicators with their 2022 actuals and 2023 targets as numbers', async () => {
+    const rows = await cypherRows(`
+      MATCH (i:Indicator {headline: true})-[:HAS_VALUE]->(v)
+      RETURN i.id AS id, v.year AS year, v.kind AS kind, v.value AS value, v.unit AS unit, v.qualifier AS qualifier`);
+    const value = (id: string, year: number) => rows.find((r) => r.id === `indicator:${id}` && r.year === year);
+    const expected: [string, number, number][] = [
+      ['gdp-growth', 3, 7],
+      ['industrial-value-added-growth', 1.7, 6.5],
+      ['fixed-asset-investment-growth', 9.1, 10],
+      ['retail-sales-growth', 5.9, 7.5],
+      ['general-budget-revenue-growth', -9.9, 17],
+    ];
+    for (const [id, actual, target] of expected) {
+      expect(value(id, 2022)).toMatchObject({ kind: 'ACTUAL', value: actual, unit: '%' });
+      expect(value(id, 2023)).toMatchObject({ kind: 'TARGET', value: target, unit: '%' });
+    }
+    expect(value('gdp-growth', 2023)!.qualifier).toBe('左右');
+    expect(value('general-budget-revenue-growth', 2023)!.qualifier).toBeNull();
+    expect(value('general-budget-revenue-growth', 2022)!.qualifier).toBe('按自然口径计算');
+  });
+
+  it('holds the report at the scale a careful reader extracts', async () => {
+    const { labels } = await graphCounts(server.cypher);
+    expect(labels.Project).toBeGreaterThanOrEqual(200);
+    expect(labels.Indicator).toBeGreaterThanOrEqual(150);
+    expect(labels.Organization).toBeGreaterThanOrEqual(40);
+    expect(labels.Strategy).toBeGreaterThanOrEqual(40);
+    const [values] = await cypherRows(`
+      MATCH (v:IndicatorValue) RETURN sum(CASE v.kind WHEN 'ACTUAL' THEN 1 ELSE 0 END) AS actual, sum(CASE v.kind WHEN 'TARGET' THEN 1 ELSE 0 END) AS target`);
+    expect(values.actual).toBeGreaterThanOrEqual(150);
+    expect(values.target).toBeGreaterThanOrEqual(50);
+  });
+
+  it('derives SERVES by rule: projects of 深圳国际低碳城 and 宝龙科技城 serve 低碳智造核', async () => {
+    const rows = await cypherRows(`
+      MATCH (p:Project)-[r:SERVES {basis: 'DERIVED'}]->(:Strategy {name: '低碳智造核'})
+      RETURN p.name AS project, r.via AS via, r.rule AS rule, r.evidence AS evidence`);
+    const byProject = new Map(rows.map((r) => [r.project, r]));
+    expect(byProject.get('国际低碳城新能源产业园')).toMatchObject({ via: expect.stringContaining('low-carbon-city'), rule: 'serves-by-anchor' });
+    expect(byProject.get('宝龙智造园')).toMatchObject({ rule: 'serves-by-anchor' });
+    expect(byProject.get('深圳宝龙专精特新产业园(一期)')).toBeDefined();
+    // The derived link carries the evidence of both facts it stands on: the location and the anchor.
+    expect(byProject.get('宝龙智造园')!.evidence.join()).toContain('东核主要依托深圳国际低碳城、宝龙科技城、东部高铁新城');
+    // No project outside the anchor zones is pulled in.
+    expect(byProject.has('平湖智造园')).toBe(false);
+    expect(byProject.has('深港科技产业园')).toBe(false);
+  });
+
+  it('links passages to the entities they mention, longer names first', async () => {
+    const rows = await cypherRows(`
+      MATCH (p:Passage)-[:MENTIONS]->(e:Entity)
+      WHERE p.text CONTAINS '东核主要依托深圳国际低碳城'
+      RETURN collect(e.name) AS names`);
+    expect(rows[0].names).toEqual(expect.arrayContaining(['深圳国际低碳城', '宝龙科技城', '东部高铁新城', '低碳智造核']));
+  });
+});
+
+describe('the loader', () => {
+  const countsAndHash = async () => ({ ...(await graphCounts(server.cypher)), current: await isGraphCurrent(server.cypher) });
+
+  it('is idempotent: loading again gives identical counts', async () => {
+    const before = await countsAndHash();
+    expect(before.current).toBe(true);
+    await loadGraph(server.cypher);
+    expect(await countsAndHash()).toEqual(before);
+  });
+
+  it('refuses a bad fixture and leaves the graph unchanged', async () => {
+    const before = await countsAndHash();
+    const dir = mkdtempSync(join(tmpdir(), 'plangraph-bad-'));
+    try {
+      cpSync(FIXTURES_DIR, dir, { recursive: true });
+      const file = join(dir, 'longgang-2022-2023/registry/strategies.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('“一芯”指“湾东智芯”', '“一芯”指“湾西智芯”'));
+      await expect(loadGraph(server.cypher, dir)).rejects.toBeInstanceOf(FixtureError);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(await countsAndHash()).toEqual(before);
+  });
+});
