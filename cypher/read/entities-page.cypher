@@ -3,5 +3,5 @@ MATCH (n:Entity)
 WHERE $label IN labels(n) AND ($kind IS NULL OR n.kind = $kind)
 WITH n
 ORDER BY n.firstMention, n.id
-WITH collect(n) AS all
-RETURN size(all) AS totalCount, [x IN all[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes
+WITH collect(n) AS matched
+RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes

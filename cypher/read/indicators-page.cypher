@@ -9,5 +9,5 @@ WHERE ($categories IS NULL OR i.category IN $categories)
   })
 WITH i
 ORDER BY i.headline DESC, i.firstMention, i.id
-WITH collect(i) AS all
-RETURN size(all) AS totalCount, [x IN all[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes
+WITH collect(i) AS matched
+RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes

@@ -14,5 +14,5 @@ ORDER BY
   CASE $orderBy WHEN 'NAME_ASC' THEN p.name END ASC,
   CASE $orderBy WHEN 'NAME_DESC' THEN p.name END DESC,
   p.firstMention, p.id
-WITH collect(p) AS all
-RETURN size(all) AS totalCount, [x IN all[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes
+WITH collect(p) AS matched
+RETURN size(matched) AS totalCount, [x IN matched[$offset..($offset + $limit)] | x {.*, labels: labels(x)}] AS nodes

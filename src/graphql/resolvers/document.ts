@@ -27,7 +27,7 @@ export const documentResolvers = {
     mentions: (p: NodeRow, _: Args, ctx: Context) => ctx.loaders.passageMentions.load(p.id),
   },
   Evidence: {
-    passage: passageOf,
+    passage: (e: EvidenceRef, _: Args, ctx: Context) => passageOf(e, ctx),
     section: async (e: EvidenceRef, _: Args, ctx: Context) => ctx.loaders.node.load((await passageOf(e, ctx)).sectionId as string),
     document: async (e: EvidenceRef, _: Args, ctx: Context) => ctx.loaders.node.load((await passageOf(e, ctx)).documentId as string),
   },

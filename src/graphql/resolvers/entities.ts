@@ -35,6 +35,7 @@ export const entityResolvers = {
   Strategy: {
     ...entityFields,
     parts: nodes('HAS_PART', 'out', 'Strategy'),
+    partLinks: async (n: NodeRow, a: Args, ctx: Context) => (await out('HAS_PART')(n, a, ctx)).filter(is('Strategy')).map(toLink),
     partOf: first('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n: NodeRow, a: Args, ctx: Context) => (await out('ANCHORED_IN')(n, a, ctx)).map(toLink),
     projects: async (n: NodeRow, args: PageArgs & { includeParts: boolean; basis?: string[] | null }, ctx: Context) => {
