@@ -1,5 +1,6 @@
+// `value` is always FLOAT (3 and 9.1 alike), so clients and Cypher see one type.
 UNWIND $rows AS row
 MATCH (i:Indicator {id: row.indicatorId})
 MERGE (v:IndicatorValue {id: row.id})
-SET v += row.props
+SET v += row.props, v.value = toFloat(row.props.value)
 MERGE (i)-[:HAS_VALUE]->(v)

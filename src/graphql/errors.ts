@@ -42,11 +42,16 @@ export function formatError(development: boolean) {
         return { ...formatted, message: 'The query took too long and was stopped; ask for less (smaller `first`, lower depth).', extensions: { code: 'QUERY_TIMEOUT' } };
       }
     }
+    if (/^Schema is not configured to execute (mutation|subscription)/.test(formatted.message)) {
+      return { ...formatted, message: 'PlanGraph is read-only: only queries are supported.', extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = formatted.extensions?.code;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
-    if ((code === 'INTERNAL_SERVER_ERROR' || code === undefined) && !development) {
+    // GraphQL's own errors and ours are meant for the client; anything else is a bug whose details stay in the log.
+    if (!(original instanceof GraphQLError) && !development) {
+      console.error('[plangraph] unexpected error:', original);
       return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return formatted;

@@ -21,6 +21,20 @@ export function cypherText(name: string): string {
 
 export type Row = RecordShape;
 
+/**
+ * JavaScript has one number type; Cypher has INTEGER and FLOAT, and LIMIT, list slices and the stored years,
+ * orders and counts want INTEGER. Whole numbers are therefore sent as INTEGER; a property that must stay FLOAT
+ * whatever its value (IndicatorValue.value) is cast in its Cypher.
+ */
+function toCypher(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypher);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypher(v)]));
+  }
+  return value;
+}
+
 export interface CypherStats {
   /** Statements sent to Neo4j: each read() or write() is exactly one round trip. */
   roundTrips: number;
@@ -45,7 +59,7 @@ export class Cypher {
     this.stats.roundTrips += 1;
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(text, params), { timeout: this.timeoutMs });
+      const result = await session.executeRead((tx) => tx.run(text, toCypher(params) as Record<string, unknown>), { timeout: this.timeoutMs });
       return result.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();
@@ -61,7 +75,7 @@ export class Cypher {
           const results: Row[][] = [];
           for (const step of steps) {
             this.stats.roundTrips += 1;
-            const result = await tx.run(cypherText(step.name), step.params ?? {});
+            const result = await tx.run(cypherText(step.name), toCypher(step.params ?? {}) as Record<string, unknown>);
             results.push(result.records.map((r) => r.toObject()));
           }
           return results;

@@ -1,0 +1,154 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { fetchNeo4j, isFetched } from '../src/neo4j/fetch';
+import { ROOT } from '../src/paths';
+import { freePort } from './helpers/ports';
+import { neo4jUri, startTestServer } from './helpers/server';
+
+/** The embedded Neo4j launcher and the real entry point (dist/src/main.js), as a user runs them. */
+
+const quiet = () => undefined;
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+async function waitUntil(what: string, check: () => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plangraph-launcher-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Runs `node dist/src/main.js` (what `npm start` runs after compiling) with a clean PlanGraph environment. */
+function runMain(env: Record<string, string>) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NEO4J_|PLANGRAPH_|PORT$)/.test(k)));
+  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout!.on('data', (c: Buffer) => (output.stdout += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output.stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output, exited };
+}
+
+describe('fetching Neo4j', () => {
+  it('uses the cache on the second start: no Maven run at all', async () => {
+    expect(isFetched()).toBe(true); // the suite's own Neo4j fetched it
+    const started = Date.now();
+    const dist = await fetchNeo4j({ maven: '/nonexistent/mvn', log: quiet });
+    expect(dist).toMatchObject({ cached: true, version: expect.stringMatching(/^5\.26\./) });
+    expect(dist.jars).toBeGreaterThan(100);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('starting the embedded Neo4j', () => {
+  it('says which package to install when java is missing', async () => {
+    const err = await startEmbeddedNeo4j({
+      dataDir: tempDir(), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: '/nonexistent/java', maven: 'mvn', log: quiet,
+    }).catch((e) => e);
+    expect(err).toBeInstanceOf(EmbeddedNeo4jError);
+    expect(err.code).toBe('JAVA_NOT_FOUND');
+    expect(err.message).toMatch(/apt-get install openjdk-17-jre-headless/);
+  });
+
+  it('says so when the Bolt port is taken', async () => {
+    const taken = Number(new URL(neo4jUri().replace('bolt://', 'http://')).port);
+    const err = await startEmbeddedNeo4j({
+      dataDir: tempDir(), boltPort: taken, heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: quiet,
+    }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(`127.0.0.1:${taken} is already in use`) });
+    expect(err.message).toMatch(/PLANGRAPH_NEO4J_BOLT_PORT/);
+  });
+
+  it('stops without leaving a JVM; the API then answers SERVICE_UNAVAILABLE instead of hanging', async () => {
+    const neo4j = await startEmbeddedNeo4j({
+      dataDir: tempDir(), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: quiet,
+    });
+    expect(isAlive(neo4j.pid)).toBe(true);
+    const server = await startTestServer(neo4j.uri);
+    try {
+      expect((await server.gql('{ glossary { number } }')).data).toEqual({ glossary: [] });
+      await neo4j.stop();
+      expect(isAlive(neo4j.pid)).toBe(false);
+
+      const res = await server.gql('{ glossary { number } }');
+      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' }, message: expect.stringContaining('unavailable') });
+      expect(JSON.stringify(res)).not.toMatch(/\s+at\s+/);
+      const health = await fetch(`${server.app.url}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ status: 'unavailable', neo4j: { connected: false } });
+    } finally {
+      await server.stop();
+      await neo4j.stop();
+    }
+  });
+});
+
+describe('the server process (npm start)', () => {
+  it('starts Neo4j, loads the graph, serves it, and on SIGTERM stops everything, leaving no JVM', async () => {
+    const port = await freePort();
+    const run = runMain({ PORT: String(port), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m' });
+    let jvm = 0;
+    try {
+      await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
+      expect(run.output.stdout).toMatch(/starting Neo4j 5\.26\.\d+/);
+      expect(run.output.stdout).toMatch(/loaded longgang-2022-2023/);
+      jvm = Number(/ready in [\d.]+ s \(pid (\d+)\)/.exec(run.output.stdout)?.[1]);
+      expect(isAlive(jvm)).toBe(true);
+
+      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      expect(health).toMatchObject({ status: 'ok', neo4j: { connected: true, edition: 'community' } });
+
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+      expect(run.output.stdout).toMatch(/SIGTERM: draining requests and stopping/);
+      expect(isAlive(jvm)).toBe(false);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('leaves no JVM behind even when it is killed outright (SIGKILL)', async () => {
+    const run = runMain({ PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' });
+    await waitUntil('Neo4j to start', () => /\(pid \d+\)/.test(run.output.stdout) || run.child.exitCode !== null, 150_000);
+    const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
+    expect(isAlive(jvm)).toBe(true);
+    run.child.kill('SIGKILL');
+    await run.exited;
+    // The JVM sees its stdin close and shuts Neo4j down by itself.
+    await waitUntil('the orphaned JVM to exit', () => !isAlive(jvm), 60_000);
+  });
+
+  it('reports an unreachable NEO4J_URI in one clear line, not a stack trace', async () => {
+    const closed = await freePort();
+    const run = runMain({ NEO4J_URI: `bolt://127.0.0.1:${closed}`, PORT: String(await freePort()) });
+    expect(await run.exited).toBe(1);
+    expect(run.output.stderr).toContain(`Cannot reach Neo4j at bolt://127.0.0.1:${closed}`);
+    expect(run.output.stderr).toMatch(/Check NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD/);
+    expect(run.output.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('reports a malformed NEO4J_URI or PORT as a configuration error', async () => {
+    const run = runMain({ NEO4J_URI: 'http://localhost:7474', PORT: 'eighty' });
+    expect(await run.exited).toBe(2);
+    expect(run.output.stderr).toMatch(/NEO4J_URI=http:\/\/localhost:7474 must look like neo4j:\/\/host:7687/);
+    expect(run.output.stderr).toMatch(/PORT=eighty must be an integer/);
+    expect(run.output.stderr).not.toMatch(/^\s+at /m);
+  });
+});
