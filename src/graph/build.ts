@@ -55,7 +55,8 @@ export function buildGraph(fx: DocumentFixtures): GraphData {
   };
 
   /** Checks quotes and returns {quotes, passageIds}; records a problem for each quote not in the source. */
-  const evidence = (quotes: string[], where: string) => {
+  const evidence = (given: string[], where: string) => {
+    const quotes = [...new Set(given)];
     const passageIds: string[] = [];
     for (const quote of quotes) {
       const ids = evidenceIndex.passagesOf(quote);
@@ -220,9 +221,13 @@ export function buildGraph(fx: DocumentFixtures): GraphData {
       const key = `${from}|${link.rel}|${to}`;
       const prior = relKeys.get(key);
       if (prior !== undefined) {
+        // The same fact curated twice (in the 2022 and the 2023 file, say): one relationship, quotes unioned.
         const rel = data.relations[prior].props as { evidence: string[]; passageIds: string[] };
-        rel.evidence = [...rel.evidence, ...props.evidence];
-        rel.passageIds = [...rel.passageIds, ...props.passageIds];
+        props.evidence.forEach((quote, q) => {
+          if (rel.evidence.includes(quote)) return;
+          rel.evidence.push(quote);
+          rel.passageIds.push(props.passageIds[q]);
+        });
         return;
       }
       relKeys.set(key, data.relations.length);

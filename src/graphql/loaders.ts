@@ -21,7 +21,12 @@ export interface EvidenceRef {
   passageId: string;
 }
 
-function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: (row: Row) => T) {
+export interface LoaderOptions {
+  /** false turns batching off (one round trip per object): only the benchmark does this, to measure the difference. */
+  batch?: boolean;
+}
+
+function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: (row: Row) => T, options: LoaderOptions) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await cypher.read(statement, { ...params, ids });
     const byId = new Map<string, T[]>();
@@ -31,10 +36,10 @@ function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: 
       byId.set(row.id as string, list);
     }
     return ids.map((id) => byId.get(id) ?? []);
-  });
+  }, options);
 }
 
-export function createLoaders(cypher: Cypher) {
+export function createLoaders(cypher: Cypher, options: LoaderOptions = {}) {
   // Loaders whose statement takes arguments beyond the ids: one loader per distinct set of arguments.
   const variants = new Map<string, DataLoader<string, unknown>>();
   const variant = <T>(key: string, make: () => DataLoader<string, T>): DataLoader<string, T> => {
@@ -48,32 +53,32 @@ export function createLoaders(cypher: Cypher) {
       const rows = await cypher.read('read/nodes-by-id', { ids });
       const byId = new Map(rows.map((r) => [r.id as string, r.node as NodeRow]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
+    }, options),
     entityByName: new DataLoader<{ label: string; key: string }, NodeRow | null, string>(
       async (keys) => {
         const rows = await cypher.read('read/entities-by-name', { keys });
         const found = new Map(rows.map((r) => [`${r.label}|${r.key}`, r.node as NodeRow]));
         return keys.map((k) => found.get(`${k.label}|${k.key}`) ?? null);
       },
-      { cacheKeyFn: (k) => `${k.label}|${k.key}` },
+      { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
     ),
-    linksOut: (type: string) => variant(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, link)),
-    linksIn: (type: string) => variant(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, link)),
+    linksOut: (type: string) => variant(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, link, options)),
+    linksIn: (type: string) => variant(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, link, options)),
     strategyProjects: (includeParts: boolean, basis: string[] | null) =>
       variant(`strategy-projects:${includeParts}:${basis?.join(',')}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, link),
+        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, link, options),
       ),
     districtProjects: (includeSubdistricts: boolean) =>
       variant(`district-projects:${includeSubdistricts}`, () =>
-        groupedLoader(cypher, 'read/district-projects', { includeSubdistricts }, link),
+        groupedLoader(cypher, 'read/district-projects', { includeSubdistricts }, link, options),
       ),
-    evidence: groupedLoader(cypher, 'read/node-evidence', {}, (r) => ({ quote: r.quote, passageId: r.passageId }) as EvidenceRef),
-    mentions: groupedLoader(cypher, 'read/entity-mentions', {}, (r) => r.node as NodeRow),
-    passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, (r) => r.node as NodeRow),
-    sectionChildren: groupedLoader(cypher, 'read/section-children', {}, (r) => r.node as NodeRow),
-    sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, (r) => r.node as NodeRow),
-    milestones: groupedLoader(cypher, 'read/milestones', {}, (r) => r.milestone as Row),
-    values: groupedLoader(cypher, 'read/indicator-values', {}, (r) => r.value as Row),
+    evidence: groupedLoader(cypher, 'read/node-evidence', {}, (r) => ({ quote: r.quote, passageId: r.passageId }) as EvidenceRef, options),
+    mentions: groupedLoader(cypher, 'read/entity-mentions', {}, (r) => r.node as NodeRow, options),
+    passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, (r) => r.node as NodeRow, options),
+    sectionChildren: groupedLoader(cypher, 'read/section-children', {}, (r) => r.node as NodeRow, options),
+    sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, (r) => r.node as NodeRow, options),
+    milestones: groupedLoader(cypher, 'read/milestones', {}, (r) => r.milestone as Row, options),
+    values: groupedLoader(cypher, 'read/indicator-values', {}, (r) => r.value as Row, options),
   };
 }
 

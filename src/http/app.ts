@@ -8,7 +8,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Cypher } from '../neo4j/cypher';
 import { formatError } from '../graphql/errors';
-import { Context, createLoaders } from '../graphql/loaders';
+import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { health } from './health';
 
@@ -66,7 +66,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-export async function startApp(opts: { cypher: Cypher; port: number; host: string; development: boolean }): Promise<App> {
+export async function startApp(opts: {
+  cypher: Cypher;
+  port: number;
+  host: string;
+  development: boolean;
+  loaders?: LoaderOptions;
+}): Promise<App> {
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
@@ -111,7 +117,7 @@ export async function startApp(opts: { cypher: Cypher; port: number; host: strin
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => {
           const cypher = opts.cypher.forRequest();
-          return { cypher, loaders: createLoaders(cypher) };
+          return { cypher, loaders: createLoaders(cypher, opts.loaders) };
         },
       });
       for (const [key, value] of result.headers) res.setHeader(key, value);

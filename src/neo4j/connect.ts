@@ -9,6 +9,8 @@ export interface Database {
   database: string;
   uri: string;
   embedded: boolean;
+  /** The embedded Neo4j's JVM process id (for the benchmark's memory reading). */
+  neo4jPid?: number;
   /** Closes the driver and, when embedded, stops the JVM. */
   close(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     database: target.database,
     uri,
     embedded: embedded !== undefined,
+    neo4jPid: embedded?.pid,
     close: async () => {
       await driver.close();
       await embedded?.stop();
