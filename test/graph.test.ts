@@ -1,9 +1,15 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixtureError } from '../src/graph/fixtures/read';
+import { parse, stringify } from 'yaml';
+import { filesUnder, FixtureError } from '../src/graph/fixtures/read';
 import { graphCounts, isGraphCurrent, loadGraph } from '../src/graph/load';
+import { createDriver } from '../src/neo4j/connect';
+import { Cypher } from '../src/neo4j/cypher';
+import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
+import { applyDatabaseSchema } from '../src/neo4j/schema';
 import { FIXTURES_DIR } from '../src/paths';
+import { freePort } from './helpers/ports';
 import { SOURCE_TEXT, startTestServer, TestServer } from './helpers/server';
 
 /** The graph as loaded into the suite's Neo4j: its model, its evidence, and the loader's guarantees. */
@@ -139,6 +145,21 @@ describe('the loader', () => {
     expect(await countsAndHash()).toEqual(before);
   });
 
+  it('never shows readers a half-written graph while it reloads', async () => {
+    const reload = loadGraph(server.cypher);
+    let done = false;
+    void reload.finally(() => (done = true));
+    let reads = 0;
+    while (!done) {
+      const data = await server.data(`{ strategy(name: "东核") { name parts { name } } search(text: "IT+BT+低碳", first: 1) { entity { name } } }`);
+      expect(data.strategy.name).toBe('低碳智造核');
+      expect(data.search[0].entity.name).toBe('IT+BT+低碳');
+      reads += 1;
+    }
+    await reload;
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('refuses a bad fixture and leaves the graph unchanged', async () => {
     const before = await countsAndHash();
     const dir = mkdtempSync(join(tmpdir(), 'plangraph-bad-'));
@@ -151,5 +172,44 @@ describe('the loader', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(await countsAndHash()).toEqual(before);
+  });
+});
+
+describe('the loader on a database of its own', () => {
+  it('removes what the fixtures no longer hold, and restores it when they hold it again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-prune-'));
+    const fixtures = mkdtempSync(join(tmpdir(), 'plangraph-prune-fx-'));
+    const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: () => undefined });
+    const driver = createDriver(neo4j.uri);
+    const cypher = new Cypher(driver, 'neo4j', 60_000);
+    const count = async (query: string) => (await driver.executeQuery(query)).records[0].get(0);
+    try {
+      await applyDatabaseSchema(cypher);
+      const full = await loadGraph(cypher);
+      expect(await count(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(1);
+
+      // Drop one project, and the links that name it, from a copy of the fixtures.
+      cpSync(FIXTURES_DIR, fixtures, { recursive: true });
+      const gone = ['project:xikeng-grain-reserve-depot', '西坑粮食储备库', '西坑粮库'];
+      for (const file of filesUnder(fixtures).filter((f) => /\/(review-2022|plan-2023)\/.*\.yaml$/.test(f))) {
+        const doc = parse(readFileSync(file, 'utf8')) ?? {};
+        doc.entities = (doc.entities ?? []).filter((e: { id: string }) => !gone.includes(e.id));
+        doc.links = (doc.links ?? []).filter((l: { from: string; to: string }) => !gone.includes(l.from) && !gone.includes(l.to));
+        writeFileSync(file, stringify(doc));
+      }
+      const trimmed = await loadGraph(cypher, fixtures);
+      expect(await count(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(0);
+      expect(trimmed.labels.Project).toBe(full.labels.Project - 1);
+      expect(await count(`MATCH (m:Milestone) WHERE m.id STARTS WITH 'project:xikeng-grain-reserve@' RETURN count(m)`)).toBe(0);
+
+      const again = await loadGraph(cypher);
+      expect(again.labels).toEqual(full.labels);
+      expect(again.relationships).toEqual(full.relationships);
+    } finally {
+      await driver.close();
+      await neo4j.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(fixtures, { recursive: true, force: true });
+    }
   });
 });

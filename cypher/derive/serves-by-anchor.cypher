@@ -7,7 +7,8 @@ WHERE NOT EXISTS { (p)-[:SERVES {basis: 'EXPLICIT'}]->(s) }
 WITH p, s, zone, head(collect(loc)) AS loc, head(collect(anchor)) AS anchor
 WITH p, s, head(collect({zone: zone, loc: loc, anchor: anchor})) AS via
 MERGE (p)-[r:SERVES {documentId: via.loc.documentId, basis: 'DERIVED'}]->(s)
-SET r.rule = 'serves-by-anchor',
+SET r.loadId = $loadId,
+    r.rule = 'serves-by-anchor',
     r.via = via.zone.id,
     r.locatedBasis = via.loc.basis,
     r.inference = 'located in ' + via.zone.name + ' (' + toLower(via.loc.basis) + '), which ' + s.name + ' is anchored in',

@@ -3,6 +3,8 @@
 UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 SET n:$(row.label)
-SET n += row.props
-SET n.names = [row.props.name] + coalesce(row.props.aliases, []),
-    n.aliasesText = reduce(s = '', a IN coalesce(row.props.aliases, []) | s + a + ' ')
+SET n = row.props
+SET n.id = row.id,
+    n.names = [row.props.name] + coalesce(row.props.aliases, []),
+    n.aliasesText = reduce(s = '', a IN coalesce(row.props.aliases, []) | s + a + ' '),
+    n.loadId = $loadId

@@ -11,4 +11,4 @@ CALL (row) {
   MATCH (n:Document {id: row.nodeId}) RETURN n
 }
 MERGE (n)-[e:EVIDENCED_BY {quote: row.quote}]->(p)
-SET e.documentId = row.documentId
+SET e.documentId = row.documentId, e.loadId = $loadId

@@ -1,4 +1,5 @@
 UNWIND $rows AS row
 MATCH (p:Passage {id: row.passageId})
 MATCH (e:Entity {id: row.entityId})
-MERGE (p)-[:MENTIONS]->(e)
+MERGE (p)-[r:MENTIONS]->(e)
+SET r.loadId = $loadId

@@ -3,4 +3,4 @@ UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:Entity {id: row.to})
 MERGE (a)-[r:$(row.type) {documentId: row.props.documentId}]->(b)
-SET r += row.props
+SET r = row.props, r.loadId = $loadId

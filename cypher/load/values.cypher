@@ -2,5 +2,6 @@
 UNWIND $rows AS row
 MATCH (i:Indicator {id: row.indicatorId})
 MERGE (v:IndicatorValue {id: row.id})
-SET v += row.props, v.value = toFloat(row.props.value)
-MERGE (i)-[:HAS_VALUE]->(v)
+SET v = row.props, v.id = row.id, v.value = toFloat(row.props.value), v.loadId = $loadId
+MERGE (i)-[r:HAS_VALUE]->(v)
+SET r.loadId = $loadId

@@ -6,7 +6,8 @@ import { contentHash, documentFolders, filesUnder, readDocumentFixtures } from '
 
 /**
  * `npm run load`, and `npm start` when the graph is missing or stale: validate every fixture first, then
- * replace the graph in ONE write transaction. Any error before or during the write leaves the graph unchanged.
+ * write the graph in ONE transaction, MERGE on ids, and prune what the fixtures no longer hold. Any error before
+ * or during the write leaves the graph unchanged; readers see the old graph or the new one, never an empty one.
  */
 
 export interface LoadReport {
@@ -38,21 +39,24 @@ export async function loadGraph(cypher: Cypher, fixturesDir = FIXTURES_DIR): Pro
   const hash = fixturesHash(fixturesDir);
   const all = (key: keyof GraphData): unknown[] => graphs.flatMap((g) => g[key] as unknown[]);
 
+  // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not.
+  const loadId = `${hash.slice(0, 12)}@${new Date().toISOString()}`;
+  const step = (name: string, params: Record<string, unknown> = {}) => ({ name, params: { ...params, loadId } });
   const results = await cypher.writeAll([
-    { name: 'load/clear' },
-    { name: 'load/documents', params: { rows: all('documents') } },
-    { name: 'load/sections', params: { rows: all('sections') } },
-    { name: 'load/passages', params: { rows: all('passages') } },
-    { name: 'load/entities', params: { rows: all('entities') } },
-    { name: 'load/milestones', params: { rows: all('milestones') } },
-    { name: 'load/values', params: { rows: all('values') } },
-    { name: 'load/evidence', params: { rows: all('evidence') } },
-    { name: 'load/relations', params: { rows: all('relations') } },
-    { name: 'load/mentions', params: { rows: all('mentions') } },
-    { name: 'derive/serves-by-anchor' },
-    { name: 'load/meta', params: { hash, documents: graphs.map((g) => g.documents[0].id) } },
+    step('load/documents', { rows: all('documents') }),
+    step('load/sections', { rows: all('sections') }),
+    step('load/passages', { rows: all('passages') }),
+    step('load/entities', { rows: all('entities') }),
+    step('load/milestones', { rows: all('milestones') }),
+    step('load/values', { rows: all('values') }),
+    step('load/evidence', { rows: all('evidence') }),
+    step('load/relations', { rows: all('relations') }),
+    step('load/mentions', { rows: all('mentions') }),
+    step('derive/serves-by-anchor'),
+    step('load/prune'),
+    step('load/meta', { hash, documents: graphs.map((g) => g.documents[0].id) }),
   ]);
-  const derivedServes = Number(results[10][0]?.derived ?? 0);
+  const derivedServes = Number(results[9][0]?.derived ?? 0);
   const counts = await graphCounts(cypher);
   return { hash, documents: graphs.map((g) => g.documents[0].id), ...counts, derivedServes, ms: Date.now() - started };
 }
