@@ -386,12 +386,22 @@ describe('HTTP', () => {
     expect(body.graph.relationships).toBeGreaterThan(1000);
   });
 
-  it('serves the playground from this process, with no external scripts or styles', async () => {
+  it('serves the playground (GraphiQL) from this process: every script and style is local, and is served', async () => {
     const res = await fetch(`${server.app.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toContain('PlanGraph');
-    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\//);
+    expect(html).toContain('GraphiQL');
+    const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(refs).toHaveLength(4);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^\/playground\//); // never another host
+      const asset = await fetch(`${server.app.url}${ref}`);
+      expect({ ref, status: asset.status }).toEqual({ ref, status: 200 });
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+    // The example queries of docs/examples open as tabs.
+    expect(html).toContain('strategy(name: \\"东核\\")');
+    expect((await fetch(`${server.app.url}/playground/../package.json`)).status).toBe(404);
   });
 
   it('GET /graphql?query= works for simple reads', async () => {

@@ -1,8 +1,5 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from '../paths';
 import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -11,16 +8,17 @@ import { formatError } from '../graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { health } from './health';
+import { ASSET_PREFIX, playgroundAsset, playgroundPage } from './playground';
 
 /**
  * The HTTP face of PlanGraph on Node's own http module:
  *   POST/GET /graphql  the API (Apollo Server)
- *   GET /graphql, /    in a browser: the playground, served from this process (no CDN)
+ *   GET /graphql, /    in a browser: the playground (GraphiQL), served from this process (no CDN)
+ *   GET /playground/*  the playground's scripts and styles
  *   GET /health        JSON status of the server, Neo4j and the graph
  */
 
 const MAX_BODY_BYTES = 1_000_000;
-const PLAYGROUND = readFileSync(join(ROOT, 'src/http/playground.html'), 'utf8');
 
 /**
  * Reports how many Cypher round trips a request cost, in `extensions.plangraph.cypherRoundTrips`: clients can see
@@ -85,6 +83,7 @@ export async function startApp(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],
   });
   await apollo.start();
+  const playground = playgroundPage();
 
   httpServer.on('request', async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -96,7 +95,13 @@ export async function startApp(opts: {
       const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
       if ((url.pathname === '/' || url.pathname === '/graphql') && wantsHtml) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(PLAYGROUND);
+        return res.end(playground);
+      }
+      if (url.pathname.startsWith(ASSET_PREFIX) && req.method === 'GET') {
+        const asset = playgroundAsset(url.pathname.slice(ASSET_PREFIX.length));
+        if (!asset) return sendJson(res, 404, { error: `No playground asset ${url.pathname}.` });
+        res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+        return res.end(asset.body);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `No route ${url.pathname}; the API is at /graphql.` });
 
