@@ -33,17 +33,22 @@ async function main(): Promise<void> {
   log(`health:       ${app.url}/health`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string, code: number) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: draining requests and stopping…`);
+    log(`${reason}: draining requests and stopping…`);
     await app.stop();
     await db.close();
     log('stopped');
-    process.exit(0);
+    process.exit(code);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT', 0));
+  process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
+  // A server whose embedded database died serves only errors: exit, so a supervisor can restart both.
+  db.onNeo4jExit((detail) => {
+    console.error(`[plangraph] error: ${detail}`);
+    void shutdown('Neo4j is gone', 1);
+  });
 }
 
 main().catch(exitWithError);

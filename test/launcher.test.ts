@@ -36,9 +36,13 @@ const tempDir = () => {
 afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs `node dist/src/main.js` (what `npm start` runs after compiling) with a clean PlanGraph environment. */
-function runMain(env: Record<string, string>) {
+function runMain(env: Record<string, string>, opts: { ownProcessGroup?: boolean } = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NEO4J_|PLANGRAPH_|PORT$)/.test(k)));
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], { env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: opts.ownProcessGroup ?? false,
+  });
   const output = { stdout: '', stderr: '' };
   child.stdout!.on('data', (c: Buffer) => (output.stdout += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output.stderr += c.toString()));
@@ -119,6 +123,36 @@ describe('the server process (npm start)', () => {
       expect(await run.exited).toBe(0);
       expect(run.output.stdout).toMatch(/SIGTERM: draining requests and stopping/);
       expect(isAlive(jvm)).toBe(false);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('stops cleanly on Ctrl-C: SIGINT to its whole process group', async () => {
+    const run = runMain(
+      { PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' },
+      { ownProcessGroup: true },
+    );
+    try {
+      await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
+      const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
+      process.kill(-run.child.pid!, 'SIGINT'); // what a terminal does on Ctrl-C
+      expect(await run.exited).toBe(0);
+      expect(run.output.stdout).toMatch(/SIGINT: draining requests and stopping…[\s\S]*stopped/);
+      expect(isAlive(jvm)).toBe(false);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
+  });
+
+  it('exits with an error, not serving errors forever, when its Neo4j dies', async () => {
+    const run = runMain({ PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' });
+    try {
+      await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
+      const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
+      process.kill(jvm, 'SIGKILL');
+      expect(await run.exited).toBe(1);
+      expect(run.output.stderr).toMatch(new RegExp(`Neo4j \\(pid ${jvm}\\) exited unexpectedly`));
     } finally {
       run.child.kill('SIGKILL');
     }

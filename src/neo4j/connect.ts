@@ -11,6 +11,8 @@ export interface Database {
   embedded: boolean;
   /** The embedded Neo4j's JVM process id (for the benchmark's memory reading). */
   neo4jPid?: number;
+  /** The embedded Neo4j died on its own (never called for an external Neo4j, or after close()). */
+  onNeo4jExit(callback: (detail: string) => void): void;
   /** Closes the driver and, when embedded, stops the JVM. */
   close(): Promise<void>;
 }
@@ -59,6 +61,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     uri,
     embedded: embedded !== undefined,
     neo4jPid: embedded?.pid,
+    onNeo4jExit: (callback) => embedded?.onUnexpectedExit(callback),
     close: async () => {
       await driver.close();
       await embedded?.stop();

@@ -24,6 +24,8 @@ export interface EmbeddedNeo4j {
   pid: number;
   version: string;
   stop(): Promise<void>;
+  /** Calls back if the JVM exits without being asked to (a crash, an OOM kill), with its exit code and log tail. */
+  onUnexpectedExit(callback: (detail: string) => void): void;
 }
 
 export class EmbeddedNeo4jError extends Error {
@@ -139,6 +141,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const child = spawn(opts.java, javaArgs(opts, dist.classpath, home, conf), {
     // stdin stays an open pipe: its EOF is the JVM's signal to shut down (see Launcher.java).
     stdio: ['pipe', 'pipe', 'pipe'],
+    // Its own process group: a Ctrl-C in the terminal reaches Node only, which then stops Neo4j after draining
+    // requests, instead of both shutting down at once. (It still cannot outlive Node: see stdin above.)
+    detached: true,
   });
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -173,11 +178,20 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   });
   opts.log(`Neo4j ${dist.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
 
+  let stopping = false;
   return {
     uri: `bolt://127.0.0.1:${opts.boltPort}`,
     pid: child.pid!,
     version: dist.version,
-    stop: () => stopChild(child, exited),
+    stop: () => {
+      stopping = true;
+      return stopChild(child, exited);
+    },
+    onUnexpectedExit: (callback) => {
+      void exited.then((code) => {
+        if (!stopping) callback(`Neo4j (pid ${child.pid}) exited unexpectedly (exit ${code ?? child.signalCode}).\n${logTail(home, 15)}`);
+      });
+    },
   };
 }
 
