@@ -16,6 +16,8 @@ export interface Config {
   neo4j: Neo4jTarget;
   /** Per-query transaction timeout for user queries. */
   queryTimeoutMs: number;
+  /** Queries nested deeper than this many fields are refused before they run. */
+  maxQueryDepth: number;
   /** Load the fixtures at start when the graph is missing or out of date. */
   autoLoad: boolean;
   /** Development mode: error responses may include stack traces. */
@@ -101,6 +103,7 @@ export function loadConfig(env: Env = process.env): Config {
     port: int('PORT', 4000, 0, 65535),
     neo4j,
     queryTimeoutMs: int('PLANGRAPH_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxQueryDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', 15, 2, 100),
     autoLoad: bool('PLANGRAPH_AUTOLOAD', true),
     development: env.NODE_ENV === 'development',
     java: env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java',

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  const app = await startApp({ cypher, port: config.port, host: config.host, development: config.development });
+  const app = await startApp({
+    cypher, port: config.port, host: config.host, development: config.development, maxQueryDepth: config.maxQueryDepth,
+  });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
   log(`health:       ${app.url}/health`);

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { startTestServer, TestServer } from './helpers/server';
 
 /** The GraphQL contract, over real HTTP against the real graph: every root field, pagination, filters, errors. */
@@ -362,6 +363,18 @@ describe('errors', () => {
   it('an unknown field is a validation error naming it', async () => {
     const res = await server.gql(`{ strategy(name: "东核") { budget } }`);
     expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringContaining('budget') });
+  });
+
+  it('a query nested deeper than 15 fields is refused before it runs; introspection is not counted', async () => {
+    // strategy → parts → partOf → parts → … : 16 levels with the final name.
+    const deep = `{ strategy(name: "东核") { ${'partOf { parts { '.repeat(7)}name${' } }'.repeat(7)} } }`;
+    const res = await server.gql(deep);
+    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/16 levels deep; at most 15/) });
+    expect(res.extensions?.plangraph?.cypherRoundTrips ?? 0).toBe(0); // nothing ran
+    const ok = await server.gql(`{ strategy(name: "东核") { ${'partOf { parts { '.repeat(6)}name${' } }'.repeat(6)} } }`);
+    expect(ok.errors).toBeUndefined();
+    const introspection = await server.gql(getIntrospectionQuery());
+    expect(introspection.errors).toBeUndefined();
   });
 
   it('a body that is not JSON is refused with 400', async () => {

@@ -4,6 +4,7 @@ import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Cypher } from '../neo4j/cypher';
+import { depthLimit } from '../graphql/depth-limit';
 import { formatError } from '../graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
@@ -69,6 +70,8 @@ export async function startApp(opts: {
   port: number;
   host: string;
   development: boolean;
+  /** Queries nested deeper than this are refused (default 15; PLANGRAPH_MAX_QUERY_DEPTH). */
+  maxQueryDepth?: number;
   loaders?: LoaderOptions;
 }): Promise<App> {
   const httpServer = createServer();
@@ -78,6 +81,7 @@ export async function startApp(opts: {
     formatError: formatError(opts.development),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
+    validationRules: [depthLimit(opts.maxQueryDepth ?? 15)],
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],
