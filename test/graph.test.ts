@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
@@ -176,40 +176,99 @@ describe('the loader', () => {
 });
 
 describe('the loader on a database of its own', () => {
+  let neo4j: Awaited<ReturnType<typeof startEmbeddedNeo4j>>;
+  let driver: ReturnType<typeof createDriver>;
+  let cypher: Cypher;
+  const dirs: string[] = [];
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+  const value = async (query: string, params: Record<string, unknown> = {}) => (await driver.executeQuery(query, params)).records[0].get(0);
+
+  beforeAll(async () => {
+    neo4j = await startEmbeddedNeo4j({ dataDir: tempDir('plangraph-own-'), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: () => undefined });
+    driver = createDriver(neo4j.uri);
+    cypher = new Cypher(driver, 'neo4j', 60_000);
+    await applyDatabaseSchema(cypher);
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await neo4j?.stop();
+    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
+
   it('removes what the fixtures no longer hold, and restores it when they hold it again', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-prune-'));
-    const fixtures = mkdtempSync(join(tmpdir(), 'plangraph-prune-fx-'));
-    const neo4j = await startEmbeddedNeo4j({ dataDir, boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: () => undefined });
-    const driver = createDriver(neo4j.uri);
-    const cypher = new Cypher(driver, 'neo4j', 60_000);
-    const count = async (query: string) => (await driver.executeQuery(query)).records[0].get(0);
-    try {
-      await applyDatabaseSchema(cypher);
-      const full = await loadGraph(cypher);
-      expect(await count(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(1);
+    const full = await loadGraph(cypher);
+    expect(await value(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(1);
 
-      // Drop one project, and the links that name it, from a copy of the fixtures.
-      cpSync(FIXTURES_DIR, fixtures, { recursive: true });
-      const gone = ['project:xikeng-grain-reserve-depot', '西坑粮食储备库', '西坑粮库'];
-      for (const file of filesUnder(fixtures).filter((f) => /\/(review-2022|plan-2023)\/.*\.yaml$/.test(f))) {
-        const doc = parse(readFileSync(file, 'utf8')) ?? {};
-        doc.entities = (doc.entities ?? []).filter((e: { id: string }) => !gone.includes(e.id));
-        doc.links = (doc.links ?? []).filter((l: { from: string; to: string }) => !gone.includes(l.from) && !gone.includes(l.to));
-        writeFileSync(file, stringify(doc));
-      }
-      const trimmed = await loadGraph(cypher, fixtures);
-      expect(await count(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(0);
-      expect(trimmed.labels.Project).toBe(full.labels.Project - 1);
-      expect(await count(`MATCH (m:Milestone) WHERE m.id STARTS WITH 'project:xikeng-grain-reserve@' RETURN count(m)`)).toBe(0);
-
-      const again = await loadGraph(cypher);
-      expect(again.labels).toEqual(full.labels);
-      expect(again.relationships).toEqual(full.relationships);
-    } finally {
-      await driver.close();
-      await neo4j.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(fixtures, { recursive: true, force: true });
+    // Drop one project, and the links that name it, from a copy of the fixtures.
+    const fixtures = tempDir('plangraph-prune-fx-');
+    cpSync(FIXTURES_DIR, fixtures, { recursive: true });
+    const gone = ['project:xikeng-grain-reserve-depot', '西坑粮食储备库', '西坑粮库'];
+    for (const file of filesUnder(fixtures).filter((f) => /\/(review-2022|plan-2023)\/.*\.yaml$/.test(f))) {
+      const doc = parse(readFileSync(file, 'utf8')) ?? {};
+      doc.entities = (doc.entities ?? []).filter((e: { id: string }) => !gone.includes(e.id));
+      doc.links = (doc.links ?? []).filter((l: { from: string; to: string }) => !gone.includes(l.from) && !gone.includes(l.to));
+      writeFileSync(file, stringify(doc));
     }
+    const trimmed = await loadGraph(cypher, fixtures);
+    expect(await value(`MATCH (p:Project {name: '西坑粮食储备库'}) RETURN count(p)`)).toBe(0);
+    expect(trimmed.labels.Project).toBe(full.labels.Project - 1);
+    expect(await value(`MATCH (m:Milestone) WHERE m.id STARTS WITH 'project:xikeng-grain-reserve-depot@' RETURN count(m)`)).toBe(0);
+
+    const again = await loadGraph(cypher);
+    expect(again.labels).toEqual(full.labels);
+    expect(again.relationships).toEqual(full.relationships);
+  });
+
+  it('takes a second report as a second fixture folder: shared entities merge, every fact keeps its document', async () => {
+    const fixtures = tempDir('plangraph-two-docs-');
+    cpSync(FIXTURES_DIR, fixtures, { recursive: true });
+    // A made-up next-year report, just big enough to name a shared strategy and a shared indicator.
+    const second = join(fixtures, 'next-year');
+    mkdirSync(join(second, 'plan'), { recursive: true });
+    writeFileSync(join(fixtures, 'source/next-year.txt'), [
+      '某区2023年计划执行情况与2024年计划', '',
+      '  一、2023年主要指标完成情况', '',
+      '  ——地区生产总值同比增长5.2%;', '',
+      '  二、2023年经济社会发展主要工作和成效', '',
+      '  1.东核建设提速。低碳智造核承载力持续增强。', '',
+    ].join('\n'));
+    writeFileSync(join(second, 'document.yaml'), stringify({
+      id: 'next-year', title: '某区2023年计划执行情况与2024年计划', titleEn: 'Next year', publisher: '某区发展和改革局',
+      publisherEn: 'DRC', published: '2024-03-01', periodReviewed: 2023, periodPlanned: 2024, source: '../source/next-year.txt',
+    }));
+    writeFileSync(join(second, 'plan/facts.yaml'), stringify({
+      entities: [
+        { type: 'Strategy', id: 'strategy:low-carbon-intelligent-manufacturing-hub', name: '低碳智造核', nameEn: 'East Hub', aliases: ['东核'], kind: 'SPATIAL_STRATEGY', evidence: ['低碳智造核承载力持续增强'] },
+        { type: 'Indicator', id: 'indicator:gdp-growth', name: '地区生产总值增速', category: 'ECONOMY', direction: 'GROWTH_RATE', headline: true,
+          evidence: ['地区生产总值同比增长5.2%'], values: [{ year: 2023, kind: 'ACTUAL', value: 5.2, unit: '%', evidence: '地区生产总值同比增长5.2%' }] },
+      ],
+    }));
+    const report = await loadGraph(cypher, fixtures);
+    expect(report.documents).toEqual(['longgang-2022-2023', 'next-year']);
+
+    const hub = (await driver.executeQuery(`
+      MATCH (s:Strategy {id: 'strategy:low-carbon-intelligent-manufacturing-hub'})
+      OPTIONAL MATCH (s)-[e:EVIDENCED_BY]->()
+      RETURN count(DISTINCT s) AS nodes, s.documents AS documents, collect(DISTINCT e.documentId) AS evidencedIn`)).records[0].toObject();
+    expect(hub.nodes).toBe(1);
+    expect(hub.documents).toEqual(['longgang-2022-2023', 'next-year']);
+    expect(hub.evidencedIn.sort()).toEqual(['longgang-2022-2023', 'next-year']);
+
+    const gdp = (await driver.executeQuery(`
+      MATCH (:Indicator {id: 'indicator:gdp-growth'})-[:HAS_VALUE]->(v)
+      RETURN v.documentId AS doc, v.year AS year, v.kind AS kind, v.value AS value ORDER BY doc, year`)).records.map((r) => r.toObject());
+    expect(gdp.map((v) => [v.doc, v.year, v.kind, v.value])).toEqual([
+      ['longgang-2022-2023', 2022, 'ACTUAL', 3],
+      ['longgang-2022-2023', 2023, 'TARGET', 7],
+      ['next-year', 2023, 'ACTUAL', 5.2],
+    ]);
+    expect(await value(`MATCH (s:Section {id: 'next-year:2.1'})-[:PART_OF]->(:Section)-[:PART_OF]->(d:Document) RETURN d.id`)).toBe('next-year');
+    // The shared entity is still found by the alias both reports use, and the first report's data is intact.
+    expect(await value(`MATCH (s:Strategy) WHERE '东核' IN s.names RETURN count(s)`)).toBe(1);
+    expect(await value(`MATCH (:Strategy {name: '低碳智造核'})<-[:SERVES]-(p:Project) RETURN count(p)`)).toBeGreaterThan(5);
   });
 });

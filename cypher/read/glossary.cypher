@@ -1,3 +1,3 @@
 MATCH (g:GlossaryTerm)
 RETURN g {.*, labels: labels(g)} AS node
-ORDER BY g.documentId, g.number
+ORDER BY g.documents[0], g.number

@@ -126,7 +126,7 @@ export function buildGraph(fx: DocumentFixtures): GraphData {
       label: 'GlossaryTerm',
       props: {
         name: entry.term, term: entry.term, number: entry.number, definition: entry.definition, nameEn: curated.nameEn,
-        aliases: curated.aliases, documentId: docId,
+        aliases: curated.aliases, documents: [docId],
       },
     });
     nodeEvidence(curated.id, [entry.text], `${curated.file}: glossary ${entry.number}`);
@@ -158,7 +158,7 @@ export function buildGraph(fx: DocumentFixtures): GraphData {
   for (const [id, { entity, files }] of declared) {
     const where = `${files.join(' + ')} (${id})`;
     const { type, evidence: quotes, aliases, ...rest } = entity;
-    const props: Props = { ...rest, aliases, documentId: docId };
+    const props: Props = { ...rest, aliases, documents: [docId] };
     delete props.timeline;
     delete props.values;
     data.entities.push({ id, label: type, props });

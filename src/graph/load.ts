@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Cypher } from '../neo4j/cypher';
 import { CYPHER_DIR, FIXTURES_DIR } from '../paths';
 import { buildGraph, GraphData } from './build';
-import { contentHash, documentFolders, filesUnder, readDocumentFixtures } from './fixtures/read';
+import { contentHash, documentFolders, filesUnder, FixtureError, readDocumentFixtures } from './fixtures/read';
 
 /**
  * `npm run load`, and `npm start` when the graph is missing or stale: validate every fixture first, then
@@ -33,11 +33,42 @@ export function buildAll(fixturesDir = FIXTURES_DIR): GraphData[] {
   return documentFolders(fixturesDir).map((folder) => buildGraph(readDocumentFixtures(folder, fixturesDir)));
 }
 
+/**
+ * An entity several documents name (低碳智造核 in this year's and next year's report) is one node: its aliases,
+ * documents and lookup keys are unioned; the first document's name and English name stand. Its evidence and facts
+ * stay per document.
+ */
+export function mergeEntities(rows: GraphData['entities']): GraphData['entities'] {
+  const byId = new Map<string, GraphData['entities'][number]>();
+  const union = (a: unknown, b: unknown) => [...new Set([...((a as unknown[]) ?? []), ...((b as unknown[]) ?? [])])];
+  for (const row of rows) {
+    const prior = byId.get(row.id);
+    if (!prior) {
+      byId.set(row.id, { ...row, props: { ...row.props } });
+      continue;
+    }
+    if (prior.label !== row.label) {
+      throw new FixtureError([`${row.id} is a ${prior.label} in ${prior.props.documents} and a ${row.label} in ${row.props.documents}`]);
+    }
+    const [a, b] = [prior.props, row.props];
+    prior.props = {
+      ...b,
+      ...a,
+      aliases: union(a.aliases, b.aliases),
+      documents: union(a.documents, b.documents),
+      lookupKeys: union(a.lookupKeys, b.lookupKeys),
+      firstMention: [a.firstMention, b.firstMention].filter((n) => typeof n === 'number').sort((x, y) => Number(x) - Number(y))[0] ?? null,
+    };
+  }
+  return [...byId.values()];
+}
+
 export async function loadGraph(cypher: Cypher, fixturesDir = FIXTURES_DIR): Promise<LoadReport> {
   const started = Date.now();
   const graphs = buildAll(fixturesDir);
   const hash = fixturesHash(fixturesDir);
-  const all = (key: keyof GraphData): unknown[] => graphs.flatMap((g) => g[key] as unknown[]);
+  const all = (key: keyof GraphData): unknown[] =>
+    key === 'entities' ? mergeEntities(graphs.flatMap((g) => g.entities)) : graphs.flatMap((g) => g[key] as unknown[]);
 
   // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not.
   const loadId = `${hash.slice(0, 12)}@${new Date().toISOString()}`;
