@@ -221,8 +221,10 @@ export function buildGraph(fx: DocumentFixtures): GraphData {
       const key = `${from}|${link.rel}|${to}`;
       const prior = relKeys.get(key);
       if (prior !== undefined) {
-        // The same fact curated twice (in the 2022 and the 2023 file, say): one relationship, quotes unioned.
-        const rel = data.relations[prior].props as { evidence: string[]; passageIds: string[] };
+        // The same fact curated twice (in the 2022 and the 2023 file, say): one relationship, quotes unioned,
+        // and the stronger basis wins: if either sentence states it, it is stated.
+        const rel = data.relations[prior].props as { evidence: string[]; passageIds: string[]; basis: string; inference: string | null };
+        if (props.basis === 'EXPLICIT' && rel.basis !== 'EXPLICIT') Object.assign(rel, { basis: 'EXPLICIT', inference: null });
         props.evidence.forEach((quote, q) => {
           if (rel.evidence.includes(quote)) return;
           rel.evidence.push(quote);
