@@ -377,6 +377,16 @@ describe('errors', () => {
     expect(introspection.errors).toBeUndefined();
   });
 
+  it('a query that runs past the transaction timeout is stopped with QUERY_TIMEOUT', async () => {
+    const impatient = await startTestServer(undefined, { queryTimeoutMs: 1 });
+    try {
+      const res = await impatient.gql(`{ neighborhood(id: "${WHOLE}", depth: 2) { nodes { id } } }`);
+      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' }, message: expect.stringMatching(/took too long/) });
+    } finally {
+      await impatient.stop();
+    }
+  });
+
   it('a body that is not JSON is refused with 400', async () => {
     const res = await fetch(`${server.app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);

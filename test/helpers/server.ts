@@ -31,9 +31,9 @@ export function neo4jUri(): string {
   return uri;
 }
 
-export async function startTestServer(uri = neo4jUri()): Promise<TestServer> {
+export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
   const driver = createDriver(uri);
-  const cypher = new Cypher(driver, 'neo4j', 10_000);
+  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 10_000);
   const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
