@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { fetchNeo4j, isFetched } from '../src/neo4j/fetch';
+import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../src/neo4j/fetch';
 import { ROOT } from '../src/paths';
 import { freePort } from './helpers/ports';
 import { neo4jUri, startTestServer } from './helpers/server';
@@ -58,6 +58,12 @@ describe('fetching Neo4j', () => {
     expect(dist).toMatchObject({ cached: true, version: expect.stringMatching(/^5\.26\./) });
     expect(dist.jars).toBeGreaterThan(100);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('says which package to install when Maven is missing for the first fetch', () => {
+    expect(() => assertMavenInstalled('/nonexistent/mvn')).toThrow(Neo4jFetchError);
+    expect(() => assertMavenInstalled('/nonexistent/mvn')).toThrow(/apt-get install maven[\s\S]*NEO4J_URI/);
+    expect(() => assertMavenInstalled('mvn')).not.toThrow();
   });
 });
 

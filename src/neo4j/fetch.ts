@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { NEO4J_BUILD_DIR } from '../paths';
 
 /**
@@ -41,14 +41,14 @@ function buildStamp(): string {
 
 function distribution(cached: boolean): Neo4jDistribution {
   const jars = readdirSync(LIB_DIR).filter((f) => f.endsWith('.jar')).length;
-  return { version: NEO4J_VERSION, classpath: `${LAUNCHER_JAR}:${join(LIB_DIR, '*')}`, jars, cached };
+  return { version: NEO4J_VERSION, classpath: [LAUNCHER_JAR, join(LIB_DIR, '*')].join(delimiter), jars, cached };
 }
 
 export function isFetched(): boolean {
   return existsSync(STAMP) && existsSync(LAUNCHER_JAR) && readFileSync(STAMP, 'utf8') === buildStamp();
 }
 
-function assertMavenInstalled(maven: string): void {
+export function assertMavenInstalled(maven: string): void {
   const probe = spawnSync(maven, ['-v'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     throw new Neo4jFetchError(
