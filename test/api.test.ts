@@ -378,10 +378,22 @@ describe('errors', () => {
   });
 
   it('a query that runs past the transaction timeout is stopped with QUERY_TIMEOUT', async () => {
+    // With a 1 ms timeout a statement is stopped at Neo4j's next guard check; a very short one can finish first,
+    // so ask a few times for a query of several statements and require the timeout to show, and nothing else.
     const impatient = await startTestServer(undefined, { queryTimeoutMs: 1 });
+    const query = `{ strategies(first: 500) { edges { node { name projects(first: 500) { edges { node { name
+      districts { node { name strategies { name } } } } } } } } } neighborhood(id: "${WHOLE}", depth: 2) { nodes { id } } }`;
     try {
-      const res = await impatient.gql(`{ neighborhood(id: "${WHOLE}", depth: 2) { nodes { id } } }`);
-      expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'QUERY_TIMEOUT' }, message: expect.stringMatching(/took too long/) });
+      const codes: unknown[] = [];
+      for (let attempt = 0; attempt < 10 && !codes.includes('QUERY_TIMEOUT'); attempt++) {
+        const res = await impatient.gql(query);
+        for (const error of res.errors ?? []) {
+          codes.push(error.extensions?.code);
+          if (error.extensions?.code === 'QUERY_TIMEOUT') expect(error.message).toMatch(/took too long/);
+        }
+      }
+      expect(codes).toContain('QUERY_TIMEOUT');
+      expect(codes.filter((c) => c !== 'QUERY_TIMEOUT')).toEqual([]);
     } finally {
       await impatient.stop();
     }
