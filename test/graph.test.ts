@@ -9,7 +9,7 @@ import { Cypher } from '../src/neo4j/cypher';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { applyDatabaseSchema } from '../src/neo4j/schema';
 import { FIXTURES_DIR } from '../src/paths';
-import { freePort } from './helpers/ports';
+import { scratchNeo4j } from './helpers/neo4j';
 import { SOURCE_TEXT, startTestServer, TestServer } from './helpers/server';
 
 /** The graph as loaded into the suite's Neo4j: its model, its evidence, and the loader's guarantees. */
@@ -188,7 +188,7 @@ describe('the loader on a database of its own', () => {
   const value = async (query: string, params: Record<string, unknown> = {}) => (await driver.executeQuery(query, params)).records[0].get(0);
 
   beforeAll(async () => {
-    neo4j = await startEmbeddedNeo4j({ dataDir: tempDir('plangraph-own-'), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: () => undefined });
+    neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir('plangraph-own-')));
     driver = createDriver(neo4j.uri);
     cypher = new Cypher(driver, 'neo4j', 60_000);
     await applyDatabaseSchema(cypher);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../src/neo4j/fetch';
 import { ROOT } from '../src/paths';
+import { scratchNeo4j } from './helpers/neo4j';
 import { freePort } from './helpers/ports';
 import { neo4jUri, startTestServer } from './helpers/server';
 
@@ -34,6 +35,14 @@ const tempDir = () => {
   return dir;
 };
 afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The environment of `npm start` on its own embedded Neo4j: free ports, a temp data folder, a small heap. */
+async function embeddedEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
+    PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()),
+    PLANGRAPH_NEO4J_HEAP: '512m', ...extra,
+  };
+}
 
 /** Runs `node dist/src/main.js` (what `npm start` runs after compiling) with a clean PlanGraph environment. */
 function runMain(env: Record<string, string>, opts: { ownProcessGroup?: boolean } = {}) {
@@ -69,9 +78,7 @@ describe('fetching Neo4j', () => {
 
 describe('starting the embedded Neo4j', () => {
   it('says which package to install when java is missing', async () => {
-    const err = await startEmbeddedNeo4j({
-      dataDir: tempDir(), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: '/nonexistent/java', maven: 'mvn', log: quiet,
-    }).catch((e) => e);
+    const err = await startEmbeddedNeo4j(await scratchNeo4j(tempDir(), { java: '/nonexistent/java' })).catch((e) => e);
     expect(err).toBeInstanceOf(EmbeddedNeo4jError);
     expect(err.code).toBe('JAVA_NOT_FOUND');
     expect(err.message).toMatch(/apt-get install openjdk-17-jre-headless/);
@@ -79,17 +86,13 @@ describe('starting the embedded Neo4j', () => {
 
   it('says so when the Bolt port is taken', async () => {
     const taken = Number(new URL(neo4jUri().replace('bolt://', 'http://')).port);
-    const err = await startEmbeddedNeo4j({
-      dataDir: tempDir(), boltPort: taken, heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: quiet,
-    }).catch((e) => e);
+    const err = await startEmbeddedNeo4j(await scratchNeo4j(tempDir(), { boltPort: taken })).catch((e) => e);
     expect(err).toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(`127.0.0.1:${taken} is already in use`) });
     expect(err.message).toMatch(/PLANGRAPH_NEO4J_BOLT_PORT/);
   });
 
   it('stops without leaving a JVM; the API then answers SERVICE_UNAVAILABLE instead of hanging', async () => {
-    const neo4j = await startEmbeddedNeo4j({
-      dataDir: tempDir(), boltPort: await freePort(), heap: '512m', pageCache: '64m', java: 'java', maven: 'mvn', log: quiet,
-    });
+    const neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir()));
     expect(isAlive(neo4j.pid)).toBe(true);
     const server = await startTestServer(neo4j.uri);
     try {
@@ -112,8 +115,8 @@ describe('starting the embedded Neo4j', () => {
 
 describe('the server process (npm start)', () => {
   it('starts Neo4j, loads the graph, serves it, and on SIGTERM stops everything, leaving no JVM', async () => {
-    const port = await freePort();
-    const run = runMain({ PORT: String(port), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m' });
+    const env = await embeddedEnv();
+    const run = runMain(env);
     let jvm = 0;
     try {
       await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
@@ -122,7 +125,7 @@ describe('the server process (npm start)', () => {
       jvm = Number(/ready in [\d.]+ s \(pid (\d+)\)/.exec(run.output.stdout)?.[1]);
       expect(isAlive(jvm)).toBe(true);
 
-      const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
+      const health = await (await fetch(`http://127.0.0.1:${env.PORT}/health`)).json();
       expect(health).toMatchObject({ status: 'ok', neo4j: { connected: true, edition: 'community' } });
 
       run.child.kill('SIGTERM');
@@ -135,10 +138,7 @@ describe('the server process (npm start)', () => {
   });
 
   it('stops cleanly on Ctrl-C: SIGINT to its whole process group', async () => {
-    const run = runMain(
-      { PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' },
-      { ownProcessGroup: true },
-    );
+    const run = runMain(await embeddedEnv({ PLANGRAPH_AUTOLOAD: 'false' }), { ownProcessGroup: true });
     try {
       await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
       const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
@@ -152,7 +152,7 @@ describe('the server process (npm start)', () => {
   });
 
   it('exits with an error, not serving errors forever, when its Neo4j dies', async () => {
-    const run = runMain({ PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' });
+    const run = runMain(await embeddedEnv({ PLANGRAPH_AUTOLOAD: 'false' }));
     try {
       await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
       const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
@@ -165,7 +165,7 @@ describe('the server process (npm start)', () => {
   });
 
   it('leaves no JVM behind even when it is killed outright (SIGKILL)', async () => {
-    const run = runMain({ PORT: String(await freePort()), PLANGRAPH_DATA_DIR: tempDir(), PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_AUTOLOAD: 'false' });
+    const run = runMain(await embeddedEnv({ PLANGRAPH_AUTOLOAD: 'false' }));
     await waitUntil('Neo4j to start', () => /\(pid \d+\)/.test(run.output.stdout) || run.child.exitCode !== null, 150_000);
     const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
     expect(isAlive(jvm)).toBe(true);
