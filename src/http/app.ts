@@ -9,13 +9,17 @@ import { formatError } from '../graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { health } from './health';
-import { ASSET_PREFIX, playgroundAsset, playgroundPage } from './playground';
+import { Exports } from './export';
+import { playgroundPage } from './playground';
+import { WebFile, webFile } from './web';
 
 /**
  * The HTTP face of PlanGraph on Node's own http module:
  *   POST/GET /graphql  the API (Apollo Server)
  *   GET /graphql, /    in a browser: the playground (GraphiQL), served from this process (no CDN)
  *   GET /playground/*  the playground's scripts and styles
+ *   GET /explore       the graph explorer (web/), its assets, and /favicon.ico
+ *   GET /export/*      the graph as GraphML, CSV and JSON files
  *   GET /health        JSON status of the server, Neo4j and the graph
  */
 
@@ -60,6 +64,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function sendFile(res: ServerResponse, file: WebFile): void {
+  const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': file.cache };
+  if (file.status === 301) headers.location = String(file.body);
+  res.writeHead(file.status, headers);
+  res.end(file.body);
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -87,7 +98,7 @@ export async function startApp(opts: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],
   });
   await apollo.start();
-  const playground = playgroundPage();
+  const exports = new Exports(opts.cypher);
 
   httpServer.on('request', async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -98,14 +109,13 @@ export async function startApp(opts: {
       }
       const wantsHtml = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html') && !url.searchParams.has('query');
       if ((url.pathname === '/' || url.pathname === '/graphql') && wantsHtml) {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        return res.end(playground);
+        const page = playgroundPage();
+        res.writeHead(page.status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        return res.end(page.body);
       }
-      if (url.pathname.startsWith(ASSET_PREFIX) && req.method === 'GET') {
-        const asset = playgroundAsset(url.pathname.slice(ASSET_PREFIX.length));
-        if (!asset) return sendJson(res, 404, { error: `No playground asset ${url.pathname}.` });
-        res.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
-        return res.end(asset.body);
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        const file = webFile(url.pathname) ?? (await exports.file(url.pathname));
+        if (file) return sendFile(res, file);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: `No route ${url.pathname}; the API is at /graphql.` });
 

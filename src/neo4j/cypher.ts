@@ -66,6 +66,30 @@ export class Cypher {
     }
   }
 
+  /**
+   * Runs several named statements in ONE read transaction, so they see the same graph (the exports read nodes,
+   * relationships and counts that must agree even while a reload commits).
+   */
+  async readAll(steps: { name: string; params?: Record<string, unknown> }[], timeoutMs = this.timeoutMs): Promise<Row[][]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(
+        async (tx) => {
+          const results: Row[][] = [];
+          for (const step of steps) {
+            this.stats.roundTrips += 1;
+            const result = await tx.run(cypherText(step.name), toCypher(step.params ?? {}) as Record<string, unknown>);
+            results.push(result.records.map((r) => r.toObject()));
+          }
+          return results;
+        },
+        { timeout: timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs several named statements in ONE write transaction: all of them commit, or none. */
   async writeAll(steps: { name: string; params?: Record<string, unknown> }[], timeoutMs = 300_000): Promise<Row[][]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });

@@ -1,0 +1,39 @@
+// The playground: GraphiQL 3 with the Explorer plugin (a point-and-click query builder), opened with the example
+// queries as tabs. The server writes the tabs into a JSON data block (no inline script, so a strict CSP holds);
+// `/?q=<query>` opens one more tab with that query (the explorer's "open in playground" button uses it).
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { explorerPlugin } from '@graphiql/plugin-explorer';
+import 'graphiql/graphiql.css';
+import '@graphiql/plugin-explorer/dist/style.css';
+import './playground.css';
+
+interface Tab {
+  query: string;
+}
+
+function exampleTabs(): Tab[] {
+  const block = document.getElementById('example-tabs');
+  try {
+    return block ? (JSON.parse(block.textContent ?? '[]') as Tab[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const fetcher = createGraphiQLFetcher({ url: new URL('/graphql', location.href).toString() });
+const explorer = explorerPlugin({ showAttribution: false });
+const prefilled = new URLSearchParams(location.search).get('q') ?? undefined;
+const tabs = exampleTabs();
+
+createRoot(document.getElementById('graphiql')!).render(
+  <GraphiQL
+    fetcher={fetcher}
+    plugins={[explorer]}
+    defaultEditorToolsVisibility={false}
+    defaultTabs={tabs}
+    // A prefilled query opens as its own tab (GraphiQL adds it when no stored tab holds it).
+    query={prefilled}
+  />,
+);

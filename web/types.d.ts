@@ -1,0 +1,4 @@
+// Plugins and style sheets without their own type declarations.
+declare module 'cytoscape-fcose';
+declare module 'cytoscape-svg';
+declare module '*.css';
