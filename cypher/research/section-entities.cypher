@@ -8,6 +8,6 @@
 MATCH (s:Section)
 WHERE s.id = $section OR s.heading CONTAINS $section
 MATCH (s)<-[:PART_OF*0..]-(:Section)<-[:IN_SECTION]-(p:Passage)-[:MENTIONS]->(e:Entity)
-RETURN s.heading AS section, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, e.name AS entity,
-       count(DISTINCT p) AS sentences
+WITH s, e, count(DISTINCT p) AS sentences
+RETURN s.heading AS section, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, e.name AS entity, sentences
 ORDER BY s.order, type, sentences DESC, entity
