@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { startApp, App } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
 import { Cypher } from '../../src/neo4j/cypher';
-import { FIXTURES_DIR } from '../../src/paths';
 
 /** A real PlanGraph HTTP server on a free port, against the suite's Neo4j; requests are real HTTP. */
 
@@ -57,4 +54,4 @@ export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?:
   };
 }
 
-export const SOURCE_TEXT = readFileSync(join(FIXTURES_DIR, 'source/longgang-2022-2023-plan.txt'), 'utf8');
+export { SOURCE_TEXT } from './source';

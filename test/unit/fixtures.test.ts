@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { buildAll } from '../src/graph/load';
-import { documentFolders, filesUnder, FixtureError } from '../src/graph/fixtures/read';
-import { FIXTURES_DIR } from '../src/paths';
-import { SOURCE_TEXT } from './helpers/server';
+import { buildAll } from '../../src/graph/load';
+import { documentFolders, filesUnder, FixtureError } from '../../src/graph/fixtures/read';
+import { FIXTURES_DIR } from '../../src/paths';
+import { SOURCE_TEXT } from '../helpers/source';
 
 /** Every `evidence` value anywhere in a parsed YAML document. */
 function quotesIn(value: unknown, out: string[] = []): string[] {
