@@ -9,9 +9,11 @@
  * `npm test` runs both.
  */
 // Tests are transpiled without type checking (fast); `npm test` type-checks everything first with `tsc --noEmit`.
+// auto-bind (used by GraphQL Code Generator) ships only ES modules, which Jest's CommonJS runtime needs transpiled.
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true } }] },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true } }] },
+  transformIgnorePatterns: ['/node_modules/(?!auto-bind/)'],
 };
 
 module.exports = {
