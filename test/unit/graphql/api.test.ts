@@ -145,3 +145,43 @@ describe('errors', () => {
     expect(cypher.calls).toEqual([]);
   });
 });
+
+describe('every statement the API runs', () => {
+  it('exists in cypher/ and gets every $parameter it uses (the fake refuses otherwise)', async () => {
+    const D = node('district:d', 'District');
+    const I = node('indicator:i', 'Indicator');
+    const one = (n: object) => () => [{ id: 'x', node: n }];
+    const { errors, cypher } = await run(`{
+      indicators(filter: { year: 2022, kind: ACTUAL, headline: true }) { totalCount }
+      districts(kind: ZONE) { totalCount }
+      district(id: "district:d") { projects { totalCount } children { id } strategies { id } mentions { totalCount } }
+      indicator(id: "indicator:i") { values { year } measures { id } }
+      project(id: "project:p") { timeline { year } organizations { role } }
+      glossaryTerm(term: "20+8") { id }
+      glossary { id }
+      documents { sections { passages { id } children { id } } }
+      neighborhood(id: "district:d", depth: 2) { truncated }
+    }`, {
+      'read/indicators-page': () => [{ nodes: [], totalCount: 0 }],
+      'read/entities-page': () => [{ nodes: [], totalCount: 0 }],
+      'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: [D, I, PROJECT].find((n) => n.id === id) ?? node(id, 'Strategy') })),
+      'read/district-projects': () => [],
+      'read/links-in': () => [],
+      'read/links-out': () => [],
+      'read/entity-mentions': () => [],
+      'read/indicator-values': () => [],
+      'read/milestones': () => [],
+      'read/glossary-by-term': () => [],
+      'read/glossary': () => [],
+      'read/documents': one(node('doc', 'Document')),
+      'read/section-children': () => [],
+      'read/neighborhood': () => [{ nodes: [D], edges: [], truncated: false }],
+    });
+    expect(errors).toBeUndefined();
+    expect(new Set(cypher.names())).toEqual(new Set([
+      'read/indicators-page', 'read/entities-page', 'read/nodes-by-id', 'read/district-projects', 'read/links-in', 'read/links-out',
+      'read/entity-mentions', 'read/indicator-values', 'read/milestones', 'read/glossary-by-term', 'read/glossary', 'read/documents',
+      'read/section-children', 'read/neighborhood',
+    ]));
+  });
+});
