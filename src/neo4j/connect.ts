@@ -40,7 +40,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     target.mode === 'embedded'
       ? await startEmbeddedNeo4j({ ...target, java: config.java, maven: config.maven, log })
       : undefined;
-  const uri = embedded ? embedded.uri : (target as { uri: string }).uri;
+  const uri = target.mode === 'external' ? target.uri : embedded?.uri;
+  if (uri === undefined) throw new Neo4jUnavailableError('the embedded Neo4j started without a Bolt URI');
   // The embedded Neo4j runs with auth off, bound to loopback.
   const driver = createDriver(uri, target.mode === 'external' ? target : undefined);
   try {
