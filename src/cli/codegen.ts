@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { GENERATED_RESOLVER_TYPES, generateResolverTypes } from '../graphql/codegen';
 import { exitWithError, log } from '../run';
 
-/** `npm run codegen`: regenerate src/graphql/generated/resolvers.ts from schema/*.graphql. */
+/**
+ * `npm run codegen`: regenerate src/graphql/generated/resolvers.ts from schema/*.graphql. The script compiles with
+ * tsc first and runs even when that reports type errors (tsc still emits): stale types are what it is there to fix.
+ */
 async function main(): Promise<void> {
   const text = await generateResolverTypes();
   let current = '';
