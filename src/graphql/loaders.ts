@@ -64,9 +64,9 @@ export function createLoaders(cypher: Cypher, options: LoaderOptions = {}) {
     ),
     linksOut: (type: string) => variant(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, link, options)),
     linksIn: (type: string) => variant(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, link, options)),
-    strategyProjects: (includeParts: boolean, basis: string[] | null) =>
-      variant(`strategy-projects:${includeParts}:${basis?.join(',')}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, link, options),
+    strategyProjects: (includeParts: boolean, basis: string[] | null, textBacked = false) =>
+      variant(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}`, () =>
+        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, link, options),
       ),
     districtProjects: (includeSubdistricts: boolean) =>
       variant(`district-projects:${includeSubdistricts}`, () =>

@@ -1,7 +1,7 @@
 import { Row } from '../../neo4j/cypher';
 import { Context, evidenceOf, NodeRow } from '../loaders';
 import { paginate, pageOf } from '../pagination';
-import { is, linkFields, toLink, toRoleLink, typeName } from './shared';
+import { chainOf, is, linkFields, toLink, toRoleLink, typeName } from './shared';
 
 /** Field resolvers of the entity types: Strategy, District, Project, Indicator, Organization, GlossaryTerm. */
 
@@ -38,10 +38,17 @@ export const entityResolvers = {
     partLinks: async (n: NodeRow, a: Args, ctx: Context) => (await out('HAS_PART')(n, a, ctx)).filter(is('Strategy')).map(toLink),
     partOf: first('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n: NodeRow, a: Args, ctx: Context) => (await out('ANCHORED_IN')(n, a, ctx)).map(toLink),
-    projects: async (n: NodeRow, args: PageArgs & { includeParts: boolean; basis?: string[] | null }, ctx: Context) => {
+    projects: async (
+      n: NodeRow,
+      args: PageArgs & { includeParts: boolean; basis?: string[] | null; textBacked?: boolean | null },
+      ctx: Context,
+    ) => {
       pageOf(args);
-      const links = await ctx.loaders.strategyProjects(args.includeParts, args.basis ?? null).load(n.id);
-      return paginate(links.map((l) => ({ node: l.node, via: l.via, ...linkFields(l.link) })), args);
+      const links = await ctx.loaders.strategyProjects(args.includeParts, args.basis ?? null, args.textBacked === true).load(n.id);
+      return paginate(
+        links.map((l) => ({ node: l.node, via: l.via, ...linkFields(l.link), chain: chainOf(l.link, 'SERVES', l.node.id, l.via?.id ?? n.id) })),
+        args,
+      );
     },
     organizations: nodes('SERVES', 'in', 'Organization'),
     indicators: nodes('MEASURES', 'in'),
@@ -68,7 +75,8 @@ export const entityResolvers = {
   Project: {
     ...entityFields,
     districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
-    strategies: async (n: NodeRow, a: Args, ctx: Context) => (await out('SERVES')(n, a, ctx)).map(toLink),
+    strategies: async (n: NodeRow, a: Args, ctx: Context) =>
+      (await out('SERVES')(n, a, ctx)).map((l) => ({ ...toLink(l), chain: chainOf(l.link, 'SERVES', n.id, l.node.id) })),
     organizations: async (n: NodeRow, a: Args, ctx: Context) => [
       ...(await into('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
       ...(await out('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
@@ -90,7 +98,8 @@ export const entityResolvers = {
       (await out('AFFILIATED_WITH')(n, a, ctx)).filter(is('Organization')).map(toRoleLink('AFFILIATE')),
     affiliates: async (n: NodeRow, a: Args, ctx: Context) =>
       (await into('AFFILIATED_WITH')(n, a, ctx)).filter(is('Organization')).map(toRoleLink('AFFILIATE')),
-    strategies: async (n: NodeRow, a: Args, ctx: Context) => (await out('SERVES')(n, a, ctx)).map(toLink),
+    strategies: async (n: NodeRow, a: Args, ctx: Context) =>
+      (await out('SERVES')(n, a, ctx)).map((l) => ({ ...toLink(l), chain: chainOf(l.link, 'SERVES', n.id, l.node.id) })),
     timeline,
   },
 

@@ -3,7 +3,7 @@ import { Row } from '../../neo4j/cypher';
 import { badInput, notFound } from '../errors';
 import { Context, NodeRow } from '../loaders';
 import { MAX_PAGE_SIZE } from '../pagination';
-import { ENTITY_LABELS, linkFields } from './shared';
+import { chainOf, ENTITY_LABELS, linkFields } from './shared';
 
 /** Query.search, Query.path and Query.neighborhood: the researcher's tools. */
 
@@ -56,7 +56,8 @@ export const exploreResolvers = {
       const relationships = (row.rels as Row[]).map((r, i) => {
         const s = step(r);
         const forward = s.start === nodes[i].id;
-        return { ...s, from: nodes[i].id, to: nodes[i + 1].id, direction: forward ? 'FORWARD' : 'BACKWARD' };
+        const chain = chainOf(r.props as Row, s.type as string, s.start as string, s.end as string);
+        return { ...s, chain, from: nodes[i].id, to: nodes[i + 1].id, direction: forward ? 'FORWARD' : 'BACKWARD' };
       });
       return { nodes, relationships, length: relationships.length };
     },
