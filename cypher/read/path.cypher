@@ -3,7 +3,7 @@
 // Variable-length bounds cannot be parameters: search up to 6 and keep the path only within $maxHops.
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES*..6]-(b))
+MATCH p = shortestPath((a)-[:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES|SAME_AS*..6]-(b))
 WHERE all(r IN relationships(p) WHERE coalesce(r.basis, '') <> 'DERIVED')
 WITH p
 WHERE length(p) <= $maxHops

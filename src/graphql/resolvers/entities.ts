@@ -25,6 +25,10 @@ const nodes = (type: string, dir: 'out' | 'in', label?: string) => async (n: Nod
 const first = (type: string, dir: 'out' | 'in', label?: string) => async (n: NodeRow, a: Args, ctx: Context) =>
   (await nodes(type, dir, label)(n, a, ctx))[0] ?? null;
 
+/** SAME_AS is symmetric: links either way round. */
+const sameAs = async (n: NodeRow, a: Args, ctx: Context) =>
+  [...(await out('SAME_AS')(n, a, ctx)), ...(await into('SAME_AS')(n, a, ctx))].map(toLink);
+
 const timeline = async (n: NodeRow, _: Args, ctx: Context) =>
   (await ctx.loaders.milestones.load(n.id)).map((m) => ({ ...m, evidence: evidenceOf(m) }));
 
@@ -57,6 +61,7 @@ export const entityResolvers = {
 
   District: {
     ...entityFields,
+    sameAs,
     parent: first('WITHIN', 'out'),
     children: nodes('WITHIN', 'in'),
     strategies: nodes('ANCHORED_IN', 'in'),
@@ -74,6 +79,7 @@ export const entityResolvers = {
 
   Project: {
     ...entityFields,
+    sameAs,
     districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
     strategies: async (n: NodeRow, a: Args, ctx: Context) =>
       (await out('SERVES')(n, a, ctx)).map((l) => ({ ...toLink(l), chain: chainOf(l.link, 'SERVES', n.id, l.node.id) })),
@@ -89,6 +95,7 @@ export const entityResolvers = {
 
   Organization: {
     ...entityFields,
+    sameAs,
     districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
     projects: async (n: NodeRow, a: Args, ctx: Context) => [
       ...(await out('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
@@ -105,6 +112,7 @@ export const entityResolvers = {
 
   Indicator: {
     ...entityFields,
+    sameAs,
     headline: (n: NodeRow) => n.headline === true,
     values: async (n: NodeRow, args: { year?: number | null; kind?: string | null }, ctx: Context) =>
       (await ctx.loaders.values.load(n.id))
