@@ -122,7 +122,9 @@ export const entityResolvers = {
   },
 
   IndicatorValue: {
-    display: (v: Row) => displayValue(v.value as number, v.unit as string, v.qualifier as string | null),
+    display: (v: Row) =>
+      v.value == null ? String(v.text ?? '') : displayValue(v.value as number, v.unit as string, v.qualifier as string | null),
+    text: (v: Row) => v.text ?? null,
   },
 
   GlossaryTerm: {
