@@ -10,7 +10,10 @@
 // mechanisms, groups and designations are excluded, since being held in (or named after) a zone does not make
 // them serve what the zone is anchored for.
 MATCH chain = (p:Project|Organization)-[:LOCATED_IN]->(:District)-[:WITHIN*0..3]->(zone:District)<-[:ANCHORED_IN]-(s:Strategy)
-WHERE NOT EXISTS { (p)-[:SERVES {basis: 'EXPLICIT'}]->(s) }
+WHERE NOT EXISTS { (p)-[:SERVES {basis: 'EXPLICIT', loadId: $loadId}]->(s) }
+  // Only this load's facts: derivation runs before prune, so a fact an earlier load wrote and the fixtures no
+  // longer hold must not feed a link that would then outlive it.
+  AND all(x IN relationships(chain) WHERE x.loadId = $loadId)
   AND NOT coalesce(p.category, '') IN ['EVENT', 'FUND', 'PROGRAMME', 'POLICY_DOCUMENT', 'PLANNING_STUDY', 'MECHANISM', 'GROUP', 'DESIGNATION']
 WITH p, s, zone, relationships(chain) AS premises
 WITH p, s, zone, premises,

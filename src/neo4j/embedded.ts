@@ -40,7 +40,7 @@ export class EmbeddedNeo4jError extends Error {
 const READY_LINE = 'PLANGRAPH_NEO4J_READY';
 const START_TIMEOUT_MS = 180_000;
 
-/** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (see docs/neo4j.md). */
+/** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (see docs/design.md, "Settings for a shared 2-core machine"). */
 function settings(opts: EmbeddedOptions): string {
   return [
     'server.bolt.enabled=true',
