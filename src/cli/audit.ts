@@ -2,7 +2,7 @@ import { auditReport, DerivedRow } from '../graph/audit';
 import { buildAll, formatReport, isGraphCurrent, loadGraph } from '../graph/load';
 import { connect } from '../neo4j/connect';
 import { Cypher } from '../neo4j/cypher';
-import { applyDatabaseSchema } from '../neo4j/schema';
+import { applyDatabaseSchema } from '../neo4j/database-schema';
 import { exitWithError, readConfigOrExit } from '../run';
 
 /**

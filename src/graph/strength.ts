@@ -1,4 +1,4 @@
-import { InferenceKind, Strength } from './fixtures/schema';
+import { InferenceKind, Strength } from './fixtures/fixture-schema';
 
 /**
  * Strength of evidence for one curated fact. A fact is text-backed when the report states it, or when it is read
