@@ -322,7 +322,7 @@ export type StepDirection =
 /** One relationship of a path, between consecutive nodes. */
 export type PathStep = {
   __typename?: 'PathStep';
-  /** The relationship type: HAS_PART, ANCHORED_IN, WITHIN, LOCATED_IN, SERVES, AFFILIATED_WITH, PARTICIPATES_IN, MEASURES, DEFINES. */
+  /** The relationship type: HAS_PART, ANCHORED_IN, WITHIN, LOCATED_IN, SERVES, AFFILIATED_WITH, PARTICIPATES_IN, MEASURES, SAME_AS, DEFINES. */
   type: Scalars['String']['output'];
   /** Id of the node before this step on the path. */
   from: Scalars['ID']['output'];
