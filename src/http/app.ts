@@ -34,7 +34,7 @@ const roundTripReport: ApolloServerPlugin<Context> = {
         void contextValue.cypher.close();
         if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.extensions = { ...result.extensions, plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips } };
+        result.extensions = { ...result.extensions, plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips, cypherStatements: contextValue.cypher.stats.statements ?? 0 } };
       },
     };
   },

@@ -37,8 +37,14 @@ function toCypher(value: unknown): unknown {
 }
 
 export interface CypherStats {
-  /** Statements sent to Neo4j: each read() or write() that is not answered from the result cache is one round trip. */
+  /**
+   * Times the request waited for Neo4j: a statement sent while another of the same request's transaction is still
+   * in flight is pipelined on the same connection and adds no round trip (DataLoader batches of one tick go out
+   * together). Outside a request runner every statement is one round trip.
+   */
   roundTrips: number;
+  /** Statements sent to Neo4j (not answered from the result cache). */
+  statements?: number;
 }
 
 export interface CypherOptions {
@@ -59,6 +65,8 @@ interface RequestTransaction {
 export class Cypher {
   private requestTx?: RequestTransaction;
   private readonly perRequest: boolean;
+  /** Statements of this request's transaction sent and not yet answered. */
+  private inFlight = 0;
 
   constructor(
     readonly driver: Driver,
@@ -100,12 +108,19 @@ export class Cypher {
     const hit = cache?.get(key);
     if (hit) return hit as T[];
     const text = cypherText(name);
-    this.stats.roundTrips += 1;
+    this.stats.statements = (this.stats.statements ?? 0) + 1;
     let rows: T[];
     if (this.perRequest) {
-      const result = await this.transaction().tx.run(text, toCypher(params) as Record<string, unknown>);
-      rows = result.records.map((r) => r.toObject() as T);
+      if (this.inFlight === 0) this.stats.roundTrips += 1;
+      this.inFlight += 1;
+      try {
+        const result = await this.transaction().tx.run(text, toCypher(params) as Record<string, unknown>);
+        rows = result.records.map((r) => r.toObject() as T);
+      } finally {
+        this.inFlight -= 1;
+      }
     } else {
+      this.stats.roundTrips += 1;
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
         const result = await session.executeRead((tx) => tx.run(text, toCypher(params) as Record<string, unknown>), { timeout: this.timeoutMs });
