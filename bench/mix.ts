@@ -52,7 +52,7 @@ export function mix(names: { hub: string; subdistrict: string; projectId: string
       key: 'wide',
       title: 'wide nested: strategies → parts → projects → districts',
       plangraph: `{ strategies(first: 500) { edges { node { name parts { name projects(first: 500, includeParts: false) { edges { basis node { name districts { basis node { name } } } } } } } } } }`,
-      neo4jGraphql: `{ strategies(sort: ${byDoc}) { name parts(sort: ${byDoc}) { name projectsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name districtsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name } } } } } } } } }`,
+      neo4jGraphql: `{ strategies(limit: 500, sort: ${byDoc}) { name parts(sort: ${byDoc}) { name projectsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name districtsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name } } } } } } } } }`,
       samePlangraph: (d) =>
         d.strategies.edges.map((s: Json) => [s.node.name, s.node.parts.map((p: Json) => [p.name, p.projects.edges.map((e: Json) => [e.basis, e.node.name, e.node.districts.map((x: Json) => [x.basis, x.node.name])])])]),
       sameNeo4jGraphql: (d) =>
@@ -77,7 +77,7 @@ export function mix(names: { hub: string; subdistrict: string; projectId: string
       key: 'headline',
       title: 'the headline indicators table',
       plangraph: `{ indicators(first: 100, filter: { headline: true }) { totalCount edges { node { name values { year kind value unit qualifier } } } } }`,
-      neo4jGraphql: `{ indicatorsConnection(where: { headline: { eq: true } }, sort: ${byDoc.replace(/\{ (\w+): ASC \}/g, '{ $1: ASC }')}) { totalCount edges { node { name values(sort: [{ year: ASC }, { kind: ASC }, { value: ASC }]) { year kind value unit qualifier } } } } }`,
+      neo4jGraphql: `{ indicatorsConnection(first: 100, where: { headline: { eq: true } }, sort: ${byDoc}) { totalCount edges { node { name values(sort: [{ year: ASC }, { kind: ASC }, { value: ASC }]) { year kind value unit qualifier } } } } }`,
       samePlangraph: (d) => ({ total: d.indicators.totalCount, rows: d.indicators.edges.map((e: Json) => [e.node.name, e.node.values.map((v: Json) => [v.year, v.kind, v.value, v.unit, v.qualifier])]) }),
       sameNeo4jGraphql: (d) => ({
         total: d.indicatorsConnection.totalCount,

@@ -110,7 +110,10 @@ async function checkAnswers(servers: Server[], queries: MixQuery[]): Promise<Rec
       const reduced = JSON.stringify(s.kind === 'neo4j-graphql' ? q.sameNeo4jGraphql(body.data) : q.samePlangraph(body.data));
       if (expected === undefined) expected = reduced;
       else if (reduced !== expected) {
-        throw new Error(`answers differ for "${q.key}": ${servers[0].kind} gave\n  ${expected.slice(0, 800)}\nbut ${s.kind} gave\n  ${reduced.slice(0, 800)}`);
+        let at = 0;
+        while (at < expected.length && expected[at] === reduced[at]) at++;
+        const around = (x: string) => x.slice(Math.max(0, at - 300), at + 300);
+        throw new Error(`answers differ for "${q.key}" at character ${at}: ${servers[0].kind} gave\n  …${around(expected)}…\nbut ${s.kind} gave\n  …${around(reduced)}…`);
       }
       // The peer compiles each request into one statement.
       trips[q.key][s.kind] = s.kind === 'neo4j-graphql' ? 1 : body.extensions?.plangraph?.cypherRoundTrips;
@@ -345,7 +348,7 @@ function report(
     lines.push('## Loading', '', `The real loader (\`npm run load\`'s code path) wrote the graph in ${(db.loadMs! / 1000).toFixed(1)} s: ${f0(db.loadRowsPerS)} nodes + relationships per second.`, '', '```', db.loadReport ?? '', '```', '');
   }
   if (db.scale) {
-    lines.push('## Synthetic scale', '', `bench/scale.ts wrote ${db.scale.nodes} nodes and ${db.scale.relationships} relationships (${args.scale}× the real graph) in ${f1(db.scale.seconds)} s: **${f0(db.scale.rowsPerS)} rows/s**.`, '');
+    lines.push('## Synthetic scale', '', `bench/scale.ts wrote ${db.scale.nodes} nodes and ${db.scale.relationships} relationships (${args.scale}× the real graph) in ${f1(db.scale.seconds)} s: **${f0(db.scale.rowsPerS)} rows/s** (batches of 20,000 rows through the loader's own UNWIND statements; by statement: ${Object.entries(db.scale.perStep).map(([k, v]) => `${k} ${v}`).join(', ')} rows/s).`, '');
     summary.push(`scale ${args.scale}×: ${db.scale.nodes} nodes, ${db.scale.relationships} relationships, ${f0(db.scale.rowsPerS)} rows/s; hub p50 at 1 client ${f1(med('hub', args.levels[0], 'plangraph-nocache', (m) => m.p50))} ms (cache off), ${f1(med('hub', args.levels[0], 'plangraph', (m) => m.p50))} ms (cache on)`);
   }
   lines.push('## What @neo4j/graphql cannot express', '');

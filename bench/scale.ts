@@ -1,5 +1,5 @@
-import { buildAll, mergeEntities } from '../src/graph/load';
-import { GraphData } from '../src/graph/build';
+import { buildAll, mergeGraphs } from '../src/graph/load';
+import { GraphData } from '../src/graph/graph-data';
 import { Cypher } from '../src/neo4j/cypher';
 
 /**
@@ -17,45 +17,44 @@ export interface ScaleReport {
   relationships: number;
   seconds: number;
   rowsPerS: number;
+  /** Rows per second of each load statement, over all its batches. */
+  perStep: Record<string, number>;
 }
 
 /** One copy of the graph: every id (and every string equal to an id) gets the suffix, names and keys too. */
 function copyOf(g: GraphData, ids: Set<string>, k: number): GraphData {
   const s = `~${k}`;
   const id = (x: string) => (ids.has(x) ? x + s : x);
-  const props = (p: Record<string, unknown>): Record<string, unknown> =>
+  const props = <T>(p: T): T =>
     Object.fromEntries(
-      Object.entries(p).map(([key, v]) => {
+      Object.entries(p as Record<string, unknown>).map(([key, v]) => {
         if (key === 'name' || key === 'lookupKeys' || key === 'aliases') return [key, Array.isArray(v) ? v.map((x) => `${x}${s}`) : typeof v === 'string' ? `${v}${s}` : v];
         if (typeof v === 'string') return [key, id(v)];
         if (Array.isArray(v)) return [key, v.map((x) => (typeof x === 'string' ? id(x) : x))];
         return [key, v];
       }),
-    );
+    ) as T;
   return {
-    documents: g.documents.map((d) => ({ id: id(d.id), props: props(d.props) })),
-    sections: g.sections.map((x) => ({ id: id(x.id), parentId: x.parentId && id(x.parentId), documentId: id(x.documentId), props: props(x.props) })),
-    passages: g.passages.map((x) => ({ id: id(x.id), sectionId: id(x.sectionId), props: props(x.props) })),
-    entities: g.entities.map((x) => ({ id: id(x.id), label: x.label, props: props(x.props) })),
-    milestones: g.milestones.map((x) => ({ id: id(x.id), ownerId: id(x.ownerId), props: props(x.props) })),
-    values: g.values.map((x) => ({ id: id(x.id), indicatorId: id(x.indicatorId), props: props(x.props) })),
+    documents: g.documents.map((x) => ({ ...x, id: id(x.id), props: props(x.props) })),
+    sections: g.sections.map((x) => ({ ...x, id: id(x.id), parentId: x.parentId && id(x.parentId), documentId: id(x.documentId), props: props(x.props) })),
+    passages: g.passages.map((x) => ({ ...x, id: id(x.id), sectionId: id(x.sectionId), props: props(x.props) })),
+    entities: g.entities.map((x) => ({ ...x, id: id(x.id), props: props(x.props) })),
+    milestones: g.milestones.map((x) => ({ ...x, id: id(x.id), ownerId: id(x.ownerId), props: props(x.props) })),
+    values: g.values.map((x) => ({ ...x, id: id(x.id), indicatorId: id(x.indicatorId), props: props(x.props) })),
     evidence: g.evidence.map((x) => ({ ...x, nodeId: id(x.nodeId), passageId: id(x.passageId), documentId: id(x.documentId) })),
-    relations: g.relations.map((x) => ({ type: x.type, from: id(x.from), to: id(x.to), props: props(x.props) })),
+    relations: g.relations.map((x) => ({ ...x, from: id(x.from), to: id(x.to), props: props(x.props) })),
     mentions: g.mentions.map((x) => ({ passageId: id(x.passageId), entityId: id(x.entityId) })),
   };
 }
 
 export async function generateScale(cypher: Cypher, factor: number, log: (line: string) => void): Promise<ScaleReport> {
-  const graphs = buildAll();
-  const g: GraphData = {
-    documents: graphs.flatMap((x) => x.documents), sections: graphs.flatMap((x) => x.sections), passages: graphs.flatMap((x) => x.passages),
-    entities: mergeEntities(graphs.flatMap((x) => x.entities)), milestones: graphs.flatMap((x) => x.milestones), values: graphs.flatMap((x) => x.values),
-    evidence: graphs.flatMap((x) => x.evidence), relations: graphs.flatMap((x) => x.relations), mentions: graphs.flatMap((x) => x.mentions),
-  };
+  const g = mergeGraphs(buildAll());
   const ids = new Set<string>([...g.documents, ...g.sections, ...g.passages, ...g.entities, ...g.milestones, ...g.values].map((x) => x.id));
   const [{ loadId }] = await cypher.read<{ loadId: string }>('bench/load-id');
   const started = Date.now();
   let rows = 0;
+  const stepMs: Record<string, number> = {};
+  const stepRows: Record<string, number> = {};
   // Statements in dependency order: a step's MATCHes find what earlier steps wrote.
   const steps: (keyof GraphData)[] = ['documents', 'sections', 'passages', 'entities', 'milestones', 'values', 'evidence', 'relations', 'mentions'];
   const copiesPerRound = Math.max(1, Math.floor(BATCH / (ids.size + g.evidence.length + g.relations.length + g.mentions.length)) || 1);
@@ -65,7 +64,10 @@ export async function generateScale(cypher: Cypher, factor: number, log: (line: 
       const all = copies.flatMap((c) => c[step] as unknown[]);
       for (let i = 0; i < all.length; i += BATCH) {
         const chunk = all.slice(i, i + BATCH);
+        const t = Date.now();
         await cypher.writeAll([{ name: `load/${step}`, params: { rows: chunk, loadId } }], 600_000);
+        stepMs[step] = (stepMs[step] ?? 0) + Date.now() - t;
+        stepRows[step] = (stepRows[step] ?? 0) + chunk.length;
         rows += chunk.length;
       }
     }
@@ -75,5 +77,7 @@ export async function generateScale(cypher: Cypher, factor: number, log: (line: 
   await cypher.writeAll([{ name: 'derive/serves-by-anchor', params: { loadId } }], 1_800_000);
   const seconds = (Date.now() - started) / 1000;
   const [size] = await cypher.read<{ nodes: number; relationships: number }>('read/graph-size');
-  return { nodes: size.nodes, relationships: size.relationships, seconds, rowsPerS: rows / seconds };
+  const perStep = Object.fromEntries(steps.map((k) => [k, Math.round(stepRows[k] / (stepMs[k] / 1000))]));
+  log(`scale: rows/s by statement: ${JSON.stringify(perStep)}`);
+  return { nodes: size.nodes, relationships: size.relationships, seconds, rowsPerS: rows / seconds, perStep };
 }

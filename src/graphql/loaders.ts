@@ -56,8 +56,11 @@ export function createLoaders(cypher: Cypher, options: LoaderOptions = {}) {
     }, options),
     entityByName: new DataLoader<{ label: string; key: string }, NodeRow | null, string>(
       async (keys) => {
+        // Names first (an index seek); only keys that name nothing are tried as aliases (a scan).
         const rows = await cypher.read('read/entities-by-name', { keys });
         const found = new Map(rows.map((r) => [`${r.label}|${r.key}`, r.node as NodeRow]));
+        const rest = keys.filter((k) => !found.has(`${k.label}|${k.key}`));
+        if (rest.length) for (const r of await cypher.read('read/entities-by-alias', { keys: rest })) found.set(`${r.label}|${r.key}`, r.node as NodeRow);
         return keys.map((k) => found.get(`${k.label}|${k.key}`) ?? null);
       },
       { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
