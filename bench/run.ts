@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -31,6 +31,7 @@ import { Kind, KINDS } from './server';
  */
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+const ANALYSIS_MARKER = '<!-- Everything below is written by hand and kept when npm run bench rewrites the tables above. -->';
 
 interface Args {
   quick: boolean;
@@ -251,7 +252,11 @@ async function main(): Promise<void> {
     const jvmRss = rssMiB(db.pid);
     const doc = report(args, db, queries, runs, trips, memory, jvmRss, (Date.now() - started) / 1000);
     if (args.scale === 1) {
-      writeFileSync(join(ROOT, 'docs/benchmarks.md'), doc.markdown);
+      // The hand-written analysis below the marker (profiles, what changed and why) survives a re-run.
+      const file = join(ROOT, 'docs/benchmarks.md');
+      const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const kept = previous.includes(ANALYSIS_MARKER) ? previous.slice(previous.indexOf(ANALYSIS_MARKER)) : `${ANALYSIS_MARKER}\n`;
+      writeFileSync(file, `${doc.markdown}\n${kept}`);
       writeFileSync(join(ROOT, 'docs/benchmarks.svg'), doc.svg);
       log('wrote docs/benchmarks.md and docs/benchmarks.svg');
     } else {

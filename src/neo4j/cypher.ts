@@ -176,11 +176,17 @@ export class Cypher {
     }
   }
 
-  /** Schema statements (constraints, indexes) cannot share a transaction with data; each runs on its own. */
-  async schema(name: string): Promise<void> {
+  /**
+   * Schema statements (constraints, indexes) cannot share a transaction with data; each runs on its own. Those
+   * creating an index or constraint whose name is in `existing` are skipped.
+   */
+  async schema(name: string, existing: ReadonlySet<string> = new Set()): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const creates = (statement: string) => /CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)/i.exec(statement.replace(/^\/\/.*$/gm, ''))?.[1];
     try {
       for (const statement of cypherText(name).split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean)) {
+        const created = creates(statement);
+        if (created && existing.has(created)) continue;
         this.stats.roundTrips += 1;
         await session.run(statement);
       }
