@@ -353,7 +353,7 @@ function report(
     lines.push('## Loading', '', `The real loader (\`npm run load\`'s code path) wrote the graph in ${(db.loadMs! / 1000).toFixed(1)} s: ${f0(db.loadRowsPerS)} nodes + relationships per second.`, '', '```', db.loadReport ?? '', '```', '');
   }
   if (db.scale) {
-    lines.push('## Synthetic scale', '', `bench/scale.ts wrote ${db.scale.nodes} nodes and ${db.scale.relationships} relationships (${args.scale}× the real graph) in ${f1(db.scale.seconds)} s: **${f0(db.scale.rowsPerS)} rows/s** (batches of 20,000 rows through the loader's own UNWIND statements; by statement: ${Object.entries(db.scale.perStep).map(([k, v]) => `${k} ${v}`).join(', ')} rows/s).`, '');
+    lines.push('## Synthetic scale', '', `bench/scale.ts wrote ${db.scale.nodes} nodes and ${db.scale.relationships} relationships (${args.scale}× the real graph) in ${f1(db.scale.seconds)} s: **${f0(db.scale.rowsPerS)} rows/s** (the loader's own UNWIND statements, one write transaction per ~40,000 rows; rows by statement: ${Object.entries(db.scale.perStep).map(([k, v]) => `${k} ${v}`).join(', ')}).`, '');
     summary.push(`scale ${args.scale}×: ${db.scale.nodes} nodes, ${db.scale.relationships} relationships, ${f0(db.scale.rowsPerS)} rows/s; hub p50 at 1 client ${f1(med('hub', args.levels[0], 'plangraph-nocache', (m) => m.p50))} ms (cache off), ${f1(med('hub', args.levels[0], 'plangraph', (m) => m.p50))} ms (cache on)`);
   }
   lines.push('## What @neo4j/graphql cannot express', '');
