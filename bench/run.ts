@@ -229,6 +229,7 @@ async function main(): Promise<void> {
     log(`checking that the ${servers.length} servers give the same answers to the ${queries.length} queries…`);
     const trips = await checkAnswers(servers, queries);
     log('all answers equal');
+    for (const q of queries) log(`${q.key}: statements / round trips per request: ${servers.map((s) => `${s.kind} ${trips[q.key][s.kind]}`).join(', ')}`);
     const bodyOf = (s: Server, q: MixQuery) => JSON.stringify({ query: s.kind === 'neo4j-graphql' ? q.neo4jGraphql : q.plangraph });
 
     if (args.quick) {

@@ -33,7 +33,9 @@ export function neo4jUri(): string {
 
 export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
   const driver = createDriver(uri);
-  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 10_000);
+  // The timeout bounds a request's whole read transaction (all its statements); shared CI machines can be slow, so
+  // tests that are not about the timeout get a generous one.
+  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 60_000);
   const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
