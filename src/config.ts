@@ -19,6 +19,8 @@ export interface Config {
   queryTimeoutMs: number;
   /** Queries nested deeper than this many fields are refused before they run. */
   maxQueryDepth: number;
+  /** Statement results kept between requests (0 turns the cache off); dropped whenever the graph's load id changes. */
+  resultCacheEntries: number;
   /** Load the fixtures at start when the graph is missing or out of date. */
   autoLoad: boolean;
   /** Development mode: error responses may include stack traces. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     neo4j,
     queryTimeoutMs: int('PLANGRAPH_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000),
     maxQueryDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', DEFAULT_MAX_QUERY_DEPTH, 2, 100),
+    resultCacheEntries: int('PLANGRAPH_RESULT_CACHE_ENTRIES', 5000, 0, 1_000_000),
     autoLoad: bool('PLANGRAPH_AUTOLOAD', true),
     development: env.NODE_ENV === 'development',
     java: env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java',

@@ -27,8 +27,10 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  // Loading is done: from here on the graph only changes by a load, which changes its load id and drops the cache.
+  const served = cypher.withResultCache(config.resultCacheEntries);
   const app = await startApp({
-    cypher, port: config.port, host: config.host, development: config.development, maxQueryDepth: config.maxQueryDepth,
+    cypher: served, port: config.port, host: config.host, development: config.development, maxQueryDepth: config.maxQueryDepth,
   });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${reason}: draining requests and stopping…`);
     await app.stop();
+    served.resultCache?.stop();
     await db.close();
     log('stopped');
     process.exit(code);

@@ -1,4 +1,4 @@
-import { Basis, EntityType, LinkType } from './fixtures/fixture-schema';
+import { Basis, EntityType, InferenceKind, LinkType, Strength } from './fixtures/fixture-schema';
 
 /**
  * The rows a build produces for the loader, one list per cypher/load statement. Every list is plain data, so
@@ -53,7 +53,10 @@ export interface MilestoneRow {
 export interface ValueRow {
   id: string;
   indicatorId: string;
-  props: Citation & { year: number; kind: string; value: number; unit: string; qualifier: string | null; documentId: string };
+  /** `value` and `unit` for a figure; `text` (and no number) for a result or target the report states in words. */
+  props: Citation & {
+    year: number; kind: string; value: number | null; unit: string | null; text: string | null; qualifier: string | null; documentId: string;
+  };
 }
 
 /** (node)-[:EVIDENCED_BY {quote, documentId}]->(passage) for entities, milestones, values and documents. */
@@ -65,7 +68,8 @@ export interface RelationRow {
   type: RelationType;
   from: string;
   to: string;
-  props: Citation & { documentId: string; basis: Basis; inference: string | null };
+  /** `strength` follows from basis and inferredFrom (strength.ts); DERIVED links get theirs in cypher/derive/. */
+  props: Citation & { documentId: string; basis: Basis; inference: string | null; inferredFrom: InferenceKind | null; strength: Strength };
 }
 
 export interface MentionRow { passageId: string; entityId: string }

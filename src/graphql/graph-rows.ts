@@ -1,3 +1,4 @@
+import { INFERENCE_KINDS, STRENGTHS } from '../graph/fixtures/fixture-schema';
 import { PlanGraphError } from '../errors';
 import { Row } from '../neo4j/cypher';
 
@@ -19,13 +20,33 @@ export interface EvidenceRef {
 }
 
 export type RelationBasis = 'EXPLICIT' | 'INFERRED' | 'DERIVED';
+export type Strength = (typeof STRENGTHS)[number];
+export type InferenceKindName = (typeof INFERENCE_KINDS)[number];
+
+/** A value that must be one of `allowed` (or absent: null). */
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, where: string): T | null {
+  if (value === undefined || value === null || value === '') return null;
+  return allowed.find((a) => a === value) ?? fail(where, allowed.join(' | '), value);
+}
 
 /** What every curated or derived relationship carries. */
 export interface LinkProps {
   basis: RelationBasis | null;
   inference: string | null;
   rule: string | null;
+  /** STATED | NAME_READ | INFERRED (src/graph/strength.ts); a DERIVED link has its weakest premise's. */
+  strength: Strength | null;
+  /** For an INFERRED link: the kind of reading. */
+  inferredFrom: InferenceKindName | null;
+  /** For a DERIVED link: its premises (stored as parallel lists, since properties cannot hold maps). */
+  chain: ChainStep[] | null;
   evidence: EvidenceRef[];
+}
+
+/** One fact a link stands on (GraphQL EvidenceBasis). */
+export interface ChainStep {
+  type: string; from: string; to: string; basis: 'EXPLICIT' | 'INFERRED'; inferredFrom: InferenceKindName | null; inference: string | null;
+  strength: Strength;
 }
 
 /** A node reached through a relationship, with the relationship's properties. */
@@ -115,8 +136,25 @@ export function linkProps(value: unknown, where: string): LinkProps {
     basis: basisOf(p.basis, `${where}.basis`),
     inference: optionalStr(p.inference, `${where}.inference`),
     rule: optionalStr(p.rule, `${where}.rule`),
+    strength: oneOf(STRENGTHS, p.strength, `${where}.strength`),
+    inferredFrom: oneOf(INFERENCE_KINDS, p.inferredFrom, `${where}.inferredFrom`),
+    chain: chainOf(p, where),
     evidence: evidenceOf(p, where),
   };
+}
+
+/** A derived link's premises from its parallel lists, or null for a curated link. */
+export function chainOf(p: Props, where: string): ChainStep[] | null {
+  if (p.chainTypes === undefined || p.chainTypes === null) return null;
+  const col = (key: string) => strings(p[key], `${where}.${key}`);
+  const [types, from, to, bases, kinds, inferences, strengths] =
+    ['chainTypes', 'chainFrom', 'chainTo', 'chainBases', 'chainInferredFrom', 'chainInference', 'chainStrengths'].map(col);
+  return types.map((type, i) => ({
+    type, from: from[i], to: to[i], inference: inferences[i] || null,
+    basis: oneOf(['EXPLICIT', 'INFERRED'] as const, bases[i], `${where}.chainBases[${i}]`) ?? fail(`${where}.chainBases[${i}]`, 'EXPLICIT | INFERRED', bases[i]),
+    inferredFrom: oneOf(INFERENCE_KINDS, kinds[i], `${where}.chainInferredFrom[${i}]`),
+    strength: oneOf(STRENGTHS, strengths[i], `${where}.chainStrengths[${i}]`) ?? fail(`${where}.chainStrengths[${i}]`, STRENGTHS.join(' | '), strengths[i]),
+  }));
 }
 
 /** A row of links-in/links-out, strategy-projects ({part}) or district-projects ({place}). */

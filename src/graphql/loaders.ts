@@ -56,22 +56,25 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
     }, options),
     entityByName: new DataLoader<{ label: string; key: string }, NodeRow | null, string>(
       async (keys) => {
+        // Names first (an index seek); only keys that name nothing are tried as aliases (a scan).
         const rows = await cypher.read('read/entities-by-name', { keys });
-        const found = new Map(
-          rows.map((r, i) => {
-            const where = `read/entities-by-name row ${i}`;
-            return [`${str(r.label, `${where}.label`)}|${str(r.key, `${where}.key`)}`, nodeRow(r.node, `${where}.node`)];
-          }),
-        );
+        const byKey = (list: typeof rows, statement: string) =>
+          list.map((r, i) => {
+            const where = `${statement} row ${i}`;
+            return [`${str(r.label, `${where}.label`)}|${str(r.key, `${where}.key`)}`, nodeRow(r.node, `${where}.node`)] as const;
+          });
+        const found = new Map(byKey(rows, 'read/entities-by-name'));
+        const rest = keys.filter((k) => !found.has(`${k.label}|${k.key}`));
+        if (rest.length) for (const [k, node] of byKey(await cypher.read('read/entities-by-alias', { keys: rest }), 'read/entities-by-alias')) found.set(k, node);
         return keys.map((k) => found.get(`${k.label}|${k.key}`) ?? null);
       },
       { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
     ),
     linksOut: (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options)),
     linksIn: (type: string) => links.get(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, linkRow, options)),
-    strategyProjects: (includeParts: boolean, basis: string[] | null) =>
-      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, linkRow, options),
+    strategyProjects: (includeParts: boolean, basis: string[] | null, textBacked = false) =>
+      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}`, () =>
+        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),
       ),
     districtProjects: (includeSubdistricts: boolean) =>
       links.get(`district-projects:${includeSubdistricts}`, () =>

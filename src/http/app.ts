@@ -36,9 +36,12 @@ const roundTripReport: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response }) {
-        if (response.body.kind !== 'single' || !contextValue?.cypher) return;
+        if (!contextValue?.cypher) return;
+        // The request's read transaction ends here; nobody waits for its COMMIT (see Cypher.forRequest).
+        void contextValue.cypher.close?.();
+        if (response.body.kind !== 'single') return;
         const result = response.body.singleResult;
-        result.extensions = { ...result.extensions, plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips } };
+        result.extensions = { ...result.extensions, plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips, cypherStatements: contextValue.cypher.stats.statements ?? 0 } };
       },
     };
   },

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import neo4j, { Driver, RecordShape } from 'neo4j-driver';
+import neo4j, { Driver, RecordShape, Session, Transaction } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
+import { cacheKey, ResultCache, watchedResultCache } from './result-cache';
 
 /**
  * The one module that sends Cypher to Neo4j. Statements live in cypher/**.cypher and are referred to by
@@ -36,33 +37,121 @@ function toCypher(value: unknown): unknown {
 }
 
 export interface CypherStats {
-  /** Statements sent to Neo4j: each read() or write() is exactly one round trip. */
+  /**
+   * Times the request waited for Neo4j: a statement sent while another of the same request's transaction is still
+   * in flight is pipelined on the same connection and adds no round trip (DataLoader batches of one tick go out
+   * together). Outside a request runner every statement is one round trip.
+   */
   roundTrips: number;
+  /** Statements sent to Neo4j (not answered from the result cache). */
+  statements?: number;
+}
+
+export interface CypherOptions {
+  /** Results of read() kept between requests, keyed by statement, parameters and the graph's load id. */
+  resultCache?: ResultCache | null;
+}
+
+/**
+ * The read transaction a request runs in: opened by its first statement, shared by every later one (DataLoader
+ * batches included, pipelined on one connection), closed by close() once the response is sent. One BEGIN and one
+ * COMMIT per request instead of per statement, and every statement reads the graph under the same load.
+ */
+interface RequestTransaction {
+  session: Session;
+  tx: Transaction;
 }
 
 export class Cypher {
+  private requestTx?: RequestTransaction;
+  private readonly perRequest: boolean;
+  /** Statements of this request's transaction sent and not yet answered. */
+  private inFlight = 0;
+
   constructor(
     readonly driver: Driver,
     readonly database: string,
     private readonly timeoutMs: number,
     readonly stats: CypherStats = { roundTrips: 0 },
-  ) {}
+    private readonly options: CypherOptions = {},
+    perRequest = false,
+  ) {
+    this.perRequest = perRequest;
+  }
 
-  /** A runner sharing this one's driver that counts its own round trips (one per GraphQL request). */
+  /**
+   * A runner for one GraphQL request: it counts its own round trips, runs its reads in one transaction, and must
+   * be close()d when the response has been sent.
+   */
   forRequest(): Cypher {
-    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 });
+    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true);
+  }
+
+  /**
+   * A runner like this one whose reads are cached between requests while the graph's load id stays the same
+   * (read here every second, without the cache). maxEntries 0 returns this runner unchanged.
+   */
+  withResultCache(maxEntries: number, pollMs = 1000): Cypher {
+    const cache = watchedResultCache(async () => (await this.read('read/meta'))[0], maxEntries, pollMs);
+    return cache ? new Cypher(this.driver, this.database, this.timeoutMs, this.stats, { ...this.options, resultCache: cache }) : this;
+  }
+
+  get resultCache(): ResultCache | null {
+    return this.options.resultCache ?? null;
   }
 
   /** Runs a named statement in a read transaction with the configured timeout; returns plain objects. */
   async read<T extends Row = Row>(name: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const cache = this.options.resultCache;
+    const key = cache ? cacheKey(name, params) : '';
+    const loadId = cache?.currentLoadId ?? null;
+    const hit = cache?.get(key);
+    if (hit) return hit as T[];
     const text = cypherText(name);
-    this.stats.roundTrips += 1;
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    this.stats.statements = (this.stats.statements ?? 0) + 1;
+    let rows: T[];
+    if (this.perRequest) {
+      if (this.inFlight === 0) this.stats.roundTrips += 1;
+      this.inFlight += 1;
+      try {
+        const result = await this.transaction().tx.run(text, toCypher(params) as Record<string, unknown>);
+        rows = result.records.map((r) => r.toObject() as T);
+      } finally {
+        this.inFlight -= 1;
+      }
+    } else {
+      this.stats.roundTrips += 1;
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.executeRead((tx) => tx.run(text, toCypher(params) as Record<string, unknown>), { timeout: this.timeoutMs });
+        rows = result.records.map((r) => r.toObject() as T);
+      } finally {
+        await session.close();
+      }
+    }
+    cache?.set(key, rows, loadId);
+    return rows;
+  }
+
+  private transaction(): RequestTransaction {
+    if (!this.requestTx) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      this.requestTx = { session, tx: session.beginTransaction({ timeout: this.timeoutMs }) };
+    }
+    return this.requestTx;
+  }
+
+  /** Ends the request's read transaction, if it opened one. Never throws: the response is already on its way. */
+  async close(): Promise<void> {
+    const open = this.requestTx;
+    this.requestTx = undefined;
+    if (!open) return;
     try {
-      const result = await session.executeRead((tx) => tx.run(text, toCypher(params) as Record<string, unknown>), { timeout: this.timeoutMs });
-      return result.records.map((r) => r.toObject() as T);
+      if (open.tx.isOpen()) await open.tx.commit();
+    } catch {
+      // A failed or timed-out transaction has already reported its error to the request.
     } finally {
-      await session.close();
+      await open.session.close().catch(() => undefined);
     }
   }
 
@@ -111,11 +200,17 @@ export class Cypher {
     }
   }
 
-  /** Schema statements (constraints, indexes) cannot share a transaction with data; each runs on its own. */
-  async schema(name: string): Promise<void> {
+  /**
+   * Schema statements (constraints, indexes) cannot share a transaction with data; each runs on its own. Those
+   * creating an index or constraint whose name is in `existing` are skipped.
+   */
+  async schema(name: string, existing: ReadonlySet<string> = new Set()): Promise<void> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const creates = (statement: string) => /CREATE\s+(?:CONSTRAINT|(?:\w+\s+)?INDEX)\s+(\w+)/i.exec(statement.replace(/^\/\/.*$/gm, ''))?.[1];
     try {
       for (const statement of cypherText(name).split(/;\s*(?:\n|$)/).map((s) => s.trim()).filter(Boolean)) {
+        const created = creates(statement);
+        if (created && existing.has(created)) continue;
         this.stats.roundTrips += 1;
         await session.run(statement);
       }

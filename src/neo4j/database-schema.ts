@@ -6,5 +6,8 @@ import { Cypher } from './cypher';
 /** Applies cypher/schema/*.cypher (constraints first, then indexes). Every statement is IF NOT EXISTS: safe at every start. */
 export async function applyDatabaseSchema(cypher: Cypher): Promise<void> {
   const files = readdirSync(join(CYPHER_DIR, 'schema')).filter((f) => f.endsWith('.cypher')).sort();
-  for (const file of files) await cypher.schema(`schema/${file.replace(/\.cypher$/, '')}`);
+  // Only what is missing: at a warm start that is nothing, and one SHOW replaces a dozen schema transactions.
+  const [row] = await cypher.read<{ names: string[] }>('read/schema-names');
+  const existing = new Set(row?.names ?? []);
+  for (const file of files) await cypher.schema(`schema/${file.replace(/\.cypher$/, '')}`, existing);
 }

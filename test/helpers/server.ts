@@ -31,7 +31,9 @@ export function neo4jUri(): string {
 
 export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
   const driver = createDriver(uri);
-  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
+  // The timeout bounds a request's whole read transaction (all its statements); shared CI machines can be slow, so
+  // tests that are not about the timeout get six times the default.
+  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 6 * DEFAULT_QUERY_TIMEOUT_MS);
   const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {

@@ -46,7 +46,9 @@ it('a wide nested query costs the same round trips as a narrow one of the same d
   const wide = await measure(500, 500);
   console.log(`round trips: narrow ${JSON.stringify(narrow)}, wide ${JSON.stringify(wide)}`);
   expect(wide.strategies).toBeGreaterThan(50);
-  expect(wide.projects).toBeGreaterThan(30);
+  // ~27 project edges hang off the strategies' parts since issue 10 dropped SERVES read from item titles and derived
+  // ones for events and funds; what matters is that the wide query is many times the narrow one.
+  expect(wide.projects).toBeGreaterThan(20);
   expect(wide.districts).toBeGreaterThan(narrow.districts);
   expect(wide.projects).toBeGreaterThan(5 * narrow.projects);
   expect(wide.roundTrips).toBe(narrow.roundTrips);

@@ -19,7 +19,7 @@ const problemsOf = (env: Record<string, string>): string[] => {
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual<Config>({
-      host: '0.0.0.0', port: 4000, queryTimeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH, autoLoad: true,
+      host: '0.0.0.0', port: 4000, queryTimeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH, resultCacheEntries: 5000, autoLoad: true,
       development: false, java: 'java', maven: 'mvn',
       neo4j: { mode: 'embedded', boltPort: 7687, dataDir: join(ROOT, '.data'), heap: '1g', pageCache: '256m', database: 'neo4j' },
     });

@@ -30,20 +30,20 @@ export function milestoneRows(declared: Map<string, Declared>, periodReviewed: n
   return rows;
 }
 
-/** An indicator's values: one per (year, kind, value); a value two files repeat is one node. */
+/** An indicator's values: one per (year, kind, value or text); a value two files repeat is one node. */
 export function valueRows(declared: Map<string, Declared>, ctx: BuildContext): ValueRow[] {
   const rows: ValueRow[] = [];
   for (const entity of declared.values()) {
     const seen = new Set<string>();
     for (const v of entity.values) {
-      const id = `${entity.id}@${ctx.documentId}:${v.year}:${v.kind}:${v.value}`;
+      const id = `${entity.id}@${ctx.documentId}:${v.year}:${v.kind}:${v.value ?? v.text}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const where = `${whereOf(entity)} value ${v.year} ${v.kind}`;
       rows.push({
         id, indicatorId: entity.id,
         props: {
-          year: v.year, kind: v.kind, value: v.value, unit: v.unit, qualifier: v.qualifier, documentId: ctx.documentId,
+          year: v.year, kind: v.kind, value: v.value, unit: v.unit, text: v.text, qualifier: v.qualifier, documentId: ctx.documentId,
           ...ctx.cite(v.evidence, where),
         },
       });

@@ -139,6 +139,8 @@ export type District = Entity & Node & {
   organizations: Array<Organization>;
   /** Indicators that measure it. */
   indicators: Array<Indicator>;
+  /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
+  sameAs: Array<SameAsLink>;
 };
 
 
@@ -185,6 +187,10 @@ export type DistrictLink = {
   basis: LinkBasis;
   /** For INFERRED links: what the link is inferred from; null for EXPLICIT ones. */
   inference?: Maybe<Scalars['String']['output']>;
+  /** How strong the link is: STATED, NAME_READ (a place's name inside the entity's name) or INFERRED. */
+  strength?: Maybe<EvidenceStrength>;
+  /** For an INFERRED link: the kind of reading it rests on (a name inside the name, a prefix guess, a listing …). */
+  inferredFrom?: Maybe<InferenceKind>;
   /** The quotes of the report that support this link. */
   evidence: Array<Evidence>;
 };
@@ -316,7 +322,7 @@ export type StepDirection =
 /** One relationship of a path, between consecutive nodes. */
 export type PathStep = {
   __typename?: 'PathStep';
-  /** The relationship type: HAS_PART, ANCHORED_IN, WITHIN, LOCATED_IN, SERVES, AFFILIATED_WITH, PARTICIPATES_IN, MEASURES, DEFINES. */
+  /** The relationship type: HAS_PART, ANCHORED_IN, WITHIN, LOCATED_IN, SERVES, AFFILIATED_WITH, PARTICIPATES_IN, MEASURES, SAME_AS, DEFINES. */
   type: Scalars['String']['output'];
   /** Id of the node before this step on the path. */
   from: Scalars['ID']['output'];
@@ -328,6 +334,12 @@ export type PathStep = {
   basis?: Maybe<ServesBasis>;
   /** For INFERRED and DERIVED relationships: what they are inferred from. */
   inference?: Maybe<Scalars['String']['output']>;
+  /** How strong the relationship is (STATED, NAME_READ, INFERRED); null when it carries no basis. */
+  strength?: Maybe<EvidenceStrength>;
+  /** For an INFERRED relationship: the kind of reading it rests on. */
+  inferredFrom?: Maybe<InferenceKind>;
+  /** The facts the step stands on: itself, for the curated relationships a path follows. */
+  chain: Array<EvidenceBasis>;
   /** The quotes of the report that support the relationship. */
   evidence: Array<Evidence>;
 };
@@ -436,8 +448,12 @@ export type IndicatorDirection =
 
 /** ACTUAL (完成情况) or TARGET (目标). */
 export type ValueKind =
+  /** The year's result (完成情况). */
   | 'ACTUAL'
-  | 'TARGET';
+  /** The year's goal (目标). */
+  | 'TARGET'
+  /** The figure a target or result starts from, as the report states it (由2家增至5家: 2). */
+  | 'BASELINE';
 
 /** A figure the report gives (指标): the five headline indicators and every other figure worth charting. */
 export type Indicator = Entity & Node & {
@@ -464,6 +480,8 @@ export type Indicator = Entity & Node & {
   values: Array<IndicatorValue>;
   /** What it measures (MEASURES): the district, a strategy, a project. */
   measures: Array<Entity>;
+  /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
+  sameAs: Array<SameAsLink>;
 };
 
 
@@ -485,12 +503,14 @@ export type IndicatorValue = {
   __typename?: 'IndicatorValue';
   /** The year the value is for. */
   year: Scalars['Int']['output'];
-  /** ACTUAL (完成情况, the year's result) or TARGET (目标, the year's goal). */
+  /** ACTUAL (完成情况, the year's result), TARGET (目标, the year's goal) or BASELINE (the figure it starts from). */
   kind: ValueKind;
-  /** The number: 下降9.9% is -9.9; 1.3万座 is 13000. */
-  value: Scalars['Float']['output'];
-  /** The unit as the report writes it: %, 亿元, 座, 家 … */
-  unit: Scalars['String']['output'];
+  /** The number: 下降9.9% is -9.9; 1.3万座 is 13000. Null when the report states the value in words only (see `text`). */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The unit as the report writes it: %, 亿元, 座, 家 … Null for a value in words. */
+  unit?: Maybe<Scalars['String']['output']>;
+  /** A result or target the report states in words and no number (完成上级下达指标任务, 十强); null for a figure. */
+  text?: Maybe<Scalars['String']['output']>;
   /** The report's qualifier: 左右, 超, 以上, 按自然口径计算 … */
   qualifier?: Maybe<Scalars['String']['output']>;
   /** The value as the report would print it: 7%左右. */
@@ -574,6 +594,8 @@ export type Organization = Entity & Node & {
   strategies: Array<StrategyLink>;
   /** Its stage per year (for institutes the report reports as built or operating). */
   timeline: Array<Milestone>;
+  /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
+  sameAs: Array<SameAsLink>;
 };
 
 
@@ -665,7 +687,13 @@ export type ProjectCategory =
   | 'EVENT'
   | 'PROGRAMME'
   | 'PLANNING_STUDY'
-  | 'POLICY_DOCUMENT';
+  | 'POLICY_DOCUMENT'
+  /** A coordination or working mechanism the report names (…机制, 审批围着项目转), with where it runs and its stage. */
+  | 'MECHANISM'
+  /** Several things the report names as a whole (三大先进制造业园区, 高标准产业用房); its members are its `parts`. */
+  | 'GROUP'
+  /** A designation or title being sought or obtained (…(创建), 示范区, 试点县). */
+  | 'DESIGNATION';
 
 /** The stage a project is at in a given year. */
 export type ProjectStage =
@@ -685,8 +713,14 @@ export type ProjectStage =
   | 'IN_OPERATION'
   /** An event held (举办/办好). */
   | 'HELD'
-  /** A programme being carried out (实施/推进). */
-  | 'ONGOING';
+  /** A programme, plan or study being carried out (实施/推进/深化/完善). */
+  | 'ONGOING'
+  /** A plan, policy document or mechanism issued or put in force (出台/印发/制定/发布). */
+  | 'ISSUED'
+  /** An existing place or platform improved, not built (完善/提升/优化/升级/活化/打造…试点). */
+  | 'UPGRADED'
+  /** An award, designation or certification obtained (被评为/获评/认定/认证). */
+  | 'RECOGNISED';
 
 /** Whether a milestone is reported as done (in the review of the past year) or planned. */
 export type MilestoneKind =
@@ -744,6 +778,8 @@ export type Project = Entity & Node & {
   partOf?: Maybe<Project>;
   /** Indicators that measure it. */
   indicators: Array<Indicator>;
+  /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
+  sameAs: Array<SameAsLink>;
 };
 
 
@@ -772,6 +808,15 @@ export type ProjectEdge = {
   inference?: Maybe<Scalars['String']['output']>;
   /** For DERIVED links: the rule (a file in cypher/derive/). */
   rule?: Maybe<Scalars['String']['output']>;
+  /**
+   * Strategy.projects: how strong the link is: STATED, NAME_READ (both text-backed) or INFERRED. A DERIVED link has
+   * the strength of its weakest premise.
+   */
+  strength?: Maybe<EvidenceStrength>;
+  /** Strategy.projects: for an INFERRED link, the kind of reading it rests on. */
+  inferredFrom?: Maybe<InferenceKind>;
+  /** Strategy.projects: the facts the link stands on, each with its basis and strength (one, for a curated link). */
+  chain: Array<EvidenceBasis>;
   /** Strategy.projects: the strategy (or part) the project serves directly. */
   via?: Maybe<Strategy>;
   /** District.projects: the place it is located in directly (the district or one within it). */
@@ -1085,7 +1130,9 @@ export type Strategy = Entity & Node & {
   anchorDistricts: Array<DistrictLink>;
   /**
    * Projects that serve it. With includeParts (default) a project serving a part (东核) also serves the whole
-   * (一芯两核多支点); the edge's `via` says which. `basis` filters by how the link is known.
+   * (一芯两核多支点); the edge's `via` says which. `basis` filters by how the link is known. With textBacked, only
+   * text-backed links are kept: explicit ones, and inferred or derived ones whose every premise is stated or read
+   * from a name inside a name (strength STATED or NAME_READ); each edge's `chain` shows the premises.
    */
   projects: ProjectConnection;
   /** Organizations that serve it (SERVES). */
@@ -1108,6 +1155,7 @@ export type StrategyMentionsArgs = {
 export type StrategyProjectsArgs = {
   includeParts?: InputMaybe<Scalars['Boolean']['input']>;
   basis?: InputMaybe<Array<ServesBasis>>;
+  textBacked?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1143,7 +1191,94 @@ export type StrategyLink = {
   inference?: Maybe<Scalars['String']['output']>;
   /** For DERIVED links: the rule (a file in cypher/derive/). */
   rule?: Maybe<Scalars['String']['output']>;
+  /** How strong the link is; a DERIVED link has the strength of its weakest premise. */
+  strength?: Maybe<EvidenceStrength>;
+  /** For an INFERRED link: the kind of reading it rests on. */
+  inferredFrom?: Maybe<InferenceKind>;
+  /** The facts the link stands on, each with its basis and strength (one, for a curated link). */
+  chain: Array<EvidenceBasis>;
   /** The quotes of the report that support this link. */
+  evidence: Array<Evidence>;
+};
+
+/**
+ * How strong the evidence for a fact is. A DERIVED fact takes the strength of its weakest premise, so a rule never
+ * makes a guess look stated. STATED and NAME_READ are **text-backed**; ask for them alone with
+ * `Strategy.projects(textBacked: true)`.
+ */
+export type EvidenceStrength =
+  /** The report states it (basis EXPLICIT), or, for a DERIVED fact, every premise is stated. */
+  | 'STATED'
+  /**
+   * Read only from a name written inside another name (国际低碳城新能源产业园 → 深圳国际低碳城; 宝龙水质净化厂 → 宝龙街道),
+   * the loader having checked the names; for a DERIVED fact, no premise is weaker than that.
+   */
+  | 'NAME_READ'
+  /**
+   * A reader's judgement (a shared name prefix, the item a thing is listed under, a venue, context), or a DERIVED
+   * fact standing on at least one such premise.
+   */
+  | 'INFERRED';
+
+/** What an INFERRED fact is read from (fixtures/README.md, "Inference kinds"). */
+export type InferenceKind =
+  /** The other entity's own name or alias is written inside this one's name (checked when loading). Text-backed. */
+  | 'PLACE_NAME_IN_NAME'
+  /** A shared name prefix suggests a place whose own name is not written (宝龙… → 宝龙科技城): a guess. */
+  | 'NAME_PREFIX'
+  /** The report lists it under an item or sentence about the other entity. */
+  | 'LISTED_UNDER'
+  /** An event named after, or held at, a place. */
+  | 'VENUE'
+  /** Read from the rest of the same sentence or clause. */
+  | 'SAME_SENTENCE'
+  /** A short form or variant name read as the full name. */
+  | 'ABBREVIATION'
+  /** A figure or fact of the whole district, from the district's own report. */
+  | 'DISTRICT_SCOPE'
+  /** Any other careful reading; `inference` says which. */
+  | 'READING';
+
+/**
+ * One fact a link stands on. A curated link stands on itself (a chain of one); a DERIVED link on every fact the
+ * rule used, in order (e.g. LOCATED_IN, WITHIN…, ANCHORED_IN for serves-by-anchor).
+ */
+export type EvidenceBasis = {
+  __typename?: 'EvidenceBasis';
+  /** The relationship type of the premise: LOCATED_IN, WITHIN, ANCHORED_IN, SERVES … */
+  type: Scalars['String']['output'];
+  /** Id of the entity the premise starts at. */
+  from: Scalars['ID']['output'];
+  /** Id of the entity the premise ends at. */
+  to: Scalars['ID']['output'];
+  /** How the premise is known: EXPLICIT or INFERRED. */
+  basis: LinkBasis;
+  /** For an INFERRED premise: what kind of reading it rests on. */
+  inferredFrom?: Maybe<InferenceKind>;
+  /** For an INFERRED premise: the curator's words on what it is inferred from. */
+  inference?: Maybe<Scalars['String']['output']>;
+  /** The premise's own strength. */
+  strength: EvidenceStrength;
+};
+
+/**
+ * Another entity the report names differently that a reader takes for the same thing (IC基地 and
+ * 国家集成电路设计深圳产业化基地龙岗园). The report never equates them, so the link is always INFERRED and each keeps its
+ * own facts; `path` follows it.
+ */
+export type SameAsLink = {
+  __typename?: 'SameAsLink';
+  /** The other entity. */
+  node: Entity;
+  /** Always INFERRED: the report never says the two names are one thing. */
+  basis: LinkBasis;
+  /** The kind of reading (usually ABBREVIATION: a short or variant name). */
+  inferredFrom?: Maybe<InferenceKind>;
+  /** Why a reader takes them for one. */
+  inference?: Maybe<Scalars['String']['output']>;
+  /** How strong the link is (INFERRED). */
+  strength?: Maybe<EvidenceStrength>;
+  /** The quotes that name each. */
   evidence: Array<Evidence>;
 };
 
@@ -1280,6 +1415,10 @@ export type ResolversTypes = {
   StrategyEdge: ResolverTypeWrapper<Omit<StrategyEdge, 'node'> & { node: ResolversTypes['Strategy'] }>;
   StrategyConnection: ResolverTypeWrapper<Omit<StrategyConnection, 'edges'> & { edges: Array<ResolversTypes['StrategyEdge']> }>;
   StrategyLink: ResolverTypeWrapper<Omit<StrategyLink, 'node' | 'evidence'> & { node: ResolversTypes['Strategy'], evidence: Array<ResolversTypes['Evidence']> }>;
+  EvidenceStrength: EvidenceStrength;
+  InferenceKind: InferenceKind;
+  EvidenceBasis: ResolverTypeWrapper<EvidenceBasis>;
+  SameAsLink: ResolverTypeWrapper<Omit<SameAsLink, 'node' | 'evidence'> & { node: ResolversTypes['Entity'], evidence: Array<ResolversTypes['Evidence']> }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1328,6 +1467,8 @@ export type ResolversParentTypes = {
   StrategyEdge: Omit<StrategyEdge, 'node'> & { node: ResolversParentTypes['Strategy'] };
   StrategyConnection: Omit<StrategyConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyEdge']> };
   StrategyLink: Omit<StrategyLink, 'node' | 'evidence'> & { node: ResolversParentTypes['Strategy'], evidence: Array<ResolversParentTypes['Evidence']> };
+  EvidenceBasis: EvidenceBasis;
+  SameAsLink: Omit<SameAsLink, 'node' | 'evidence'> & { node: ResolversParentTypes['Entity'], evidence: Array<ResolversParentTypes['Evidence']> };
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1366,6 +1507,7 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
   projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<DistrictProjectsArgs, 'includeSubdistricts'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1384,6 +1526,8 @@ export type DistrictLinkResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['District'], ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
   inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['EvidenceStrength']>, ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
@@ -1451,6 +1595,9 @@ export type PathStepResolvers<ContextType = Context, ParentType extends Resolver
   direction?: Resolver<ResolversTypes['StepDirection'], ParentType, ContextType>;
   basis?: Resolver<Maybe<ResolversTypes['ServesBasis']>, ParentType, ContextType>;
   inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['EvidenceStrength']>, ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['EvidenceBasis']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
@@ -1500,14 +1647,16 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<IndicatorMentionsArgs>>;
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
   measures?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = {
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ValueKind'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   display?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
@@ -1539,6 +1688,7 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   affiliates?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
   strategies?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
   timeline?: Resolver<Array<ResolversTypes['Milestone']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1592,6 +1742,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   parts?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1601,6 +1752,9 @@ export type ProjectEdgeResolvers<ContextType = Context, ParentType extends Resol
   basis?: Resolver<Maybe<ResolversTypes['ServesBasis']>, ParentType, ContextType>;
   inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['EvidenceStrength']>, ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['EvidenceBasis']>, ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['Strategy']>, ParentType, ContextType>;
   district?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
   locationBasis?: Resolver<Maybe<ResolversTypes['LinkBasis']>, ParentType, ContextType>;
@@ -1646,7 +1800,7 @@ export type StrategyResolvers<ContextType = Context, ParentType extends Resolver
   partLinks?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Strategy']>, ParentType, ContextType>;
   anchorDistricts?: Resolver<Array<ResolversTypes['DistrictLink']>, ParentType, ContextType>;
-  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<StrategyProjectsArgs, 'includeParts'>>;
+  projects?: Resolver<ResolversTypes['ProjectConnection'], ParentType, ContextType, RequireFields<StrategyProjectsArgs, 'includeParts' | 'textBacked'>>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   definedBy?: Resolver<Maybe<ResolversTypes['GlossaryTerm']>, ParentType, ContextType>;
@@ -1669,6 +1823,28 @@ export type StrategyLinkResolvers<ContextType = Context, ParentType extends Reso
   basis?: Resolver<ResolversTypes['ServesBasis'], ParentType, ContextType>;
   inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['EvidenceStrength']>, ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
+  chain?: Resolver<Array<ResolversTypes['EvidenceBasis']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+};
+
+export type EvidenceBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EvidenceBasis'] = ResolversParentTypes['EvidenceBasis']> = {
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<ResolversTypes['EvidenceStrength'], ParentType, ContextType>;
+};
+
+export type SameAsLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SameAsLink'] = ResolversParentTypes['SameAsLink']> = {
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['LinkBasis'], ParentType, ContextType>;
+  inferredFrom?: Resolver<Maybe<ResolversTypes['InferenceKind']>, ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  strength?: Resolver<Maybe<ResolversTypes['EvidenceStrength']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
@@ -1710,5 +1886,7 @@ export type Resolvers<ContextType = Context> = {
   StrategyEdge?: StrategyEdgeResolvers<ContextType>;
   StrategyConnection?: StrategyConnectionResolvers<ContextType>;
   StrategyLink?: StrategyLinkResolvers<ContextType>;
+  EvidenceBasis?: EvidenceBasisResolvers<ContextType>;
+  SameAsLink?: SameAsLinkResolvers<ContextType>;
 };
 

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { FactRow, NodeRow, num, optionalStr, str, strings } from '../graph-rows';
 import { pageOf, paginate } from '../pagination';
-import { entityTypeName, hasLabel, nodeTypeName, toDistrictLink, toRoleLink, toStrategyLink } from './shared';
+import { chainOf, entityTypeName, hasLabel, nodeTypeName, toDistrictLink, toRoleLink, toSameAsLink, toStrategyLink } from './shared';
 
 /** Field resolvers of the entity types: Strategy, District, Project, Indicator, Organization, GlossaryTerm. */
 
@@ -39,13 +39,16 @@ export const entityResolvers: Pick<
   Strategy: {
     ...entityFields,
     parts: linked('HAS_PART', 'out', 'Strategy'),
-    partLinks: async (n, a, ctx) => (await linksOut('HAS_PART')(n, a, ctx)).filter(hasLabel('Strategy')).map(toStrategyLink),
+    partLinks: async (n, a, ctx) => (await linksOut('HAS_PART')(n, a, ctx)).filter(hasLabel('Strategy')).map((l) => toStrategyLink(l, n.id, 'HAS_PART')),
     partOf: linkedOne('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n, a, ctx) => (await linksOut('ANCHORED_IN')(n, a, ctx)).map(toDistrictLink),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const links = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null).load(n.id);
-      return paginate(links.map((l) => ({ ...toStrategyLink(l), via: l.part ?? null })), page);
+      const links = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null, args.textBacked === true).load(n.id);
+      return paginate(
+        links.map((l) => ({ ...toStrategyLink(l), chain: chainOf(l.link, 'SERVES', l.node.id, l.part?.id ?? n.id), via: l.part ?? null })),
+        page,
+      );
     },
     organizations: linked('SERVES', 'in', 'Organization'),
     indicators: linked('MEASURES', 'in'),
@@ -53,6 +56,7 @@ export const entityResolvers: Pick<
   },
 
   District: {
+    sameAs: async (n, a, ctx) => [...(await linksOut('SAME_AS')(n, a, ctx)), ...(await linksIn('SAME_AS')(n, a, ctx))].map(toSameAsLink),
     ...entityFields,
     parent: linkedOne('WITHIN', 'out'),
     children: linked('WITHIN', 'in'),
@@ -63,7 +67,7 @@ export const entityResolvers: Pick<
       return paginate(
         links.map((l) => ({
           node: l.node, district: l.place ?? null, locationBasis: toDistrictLink(l).basis, inference: l.link.inference, rule: l.link.rule,
-          evidence: l.link.evidence, basis: null,
+          evidence: l.link.evidence, basis: null, chain: [],
         })),
         page,
       );
@@ -73,9 +77,10 @@ export const entityResolvers: Pick<
   },
 
   Project: {
+    sameAs: async (n, a, ctx) => [...(await linksOut('SAME_AS')(n, a, ctx)), ...(await linksIn('SAME_AS')(n, a, ctx))].map(toSameAsLink),
     ...entityFields,
     districts: async (n, a, ctx) => (await linksOut('LOCATED_IN')(n, a, ctx)).map(toDistrictLink),
-    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map(toStrategyLink),
+    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map((l) => toStrategyLink(l, n.id)),
     organizations: async (n, a, ctx) => [
       ...(await linksIn('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
       ...(await linksOut('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
@@ -87,6 +92,7 @@ export const entityResolvers: Pick<
   },
 
   Organization: {
+    sameAs: async (n, a, ctx) => [...(await linksOut('SAME_AS')(n, a, ctx)), ...(await linksIn('SAME_AS')(n, a, ctx))].map(toSameAsLink),
     ...entityFields,
     districts: async (n, a, ctx) => (await linksOut('LOCATED_IN')(n, a, ctx)).map(toDistrictLink),
     projects: async (n, a, ctx) => [
@@ -96,11 +102,12 @@ export const entityResolvers: Pick<
     affiliatedWith: async (n, a, ctx) =>
       (await linksOut('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
     affiliates: async (n, a, ctx) => (await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
-    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map(toStrategyLink),
+    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map((l) => toStrategyLink(l, n.id)),
     timeline,
   },
 
   Indicator: {
+    sameAs: async (n, a, ctx) => [...(await linksOut('SAME_AS')(n, a, ctx)), ...(await linksIn('SAME_AS')(n, a, ctx))].map(toSameAsLink),
     ...entityFields,
     headline: (n) => n.headline === true,
     values: async (n, args, ctx) =>
@@ -109,7 +116,12 @@ export const entityResolvers: Pick<
   },
 
   IndicatorValue: {
-    display: (v) => displayValue(num(v.value, 'IndicatorValue.value'), str(v.unit, 'IndicatorValue.unit'), optionalStr(v.qualifier, 'IndicatorValue.qualifier')),
+    // A value stated in words has `text` and no number: display shows the words.
+    display: (v) =>
+      v.value === null || v.value === undefined
+        ? str(v.text, 'IndicatorValue.text')
+        : displayValue(num(v.value, 'IndicatorValue.value'), str(v.unit, 'IndicatorValue.unit'), optionalStr(v.qualifier, 'IndicatorValue.qualifier')),
+    text: (v) => optionalStr(v.text, 'IndicatorValue.text'),
   },
 
   GlossaryTerm: {

@@ -3,9 +3,9 @@ import { normalizeName } from '../../graph/names';
 import type { EntityType, QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { basisOf, evidenceOf, list, nodeRow, NodeRow, nodes, num, optionalStr, props, Props, str, strings } from '../graph-rows';
+import { basisOf, evidenceOf, linkProps, list, nodeRow, NodeRow, nodes, num, optionalStr, props, Props, str, strings } from '../graph-rows';
 import { MAX_PAGE_SIZE } from '../pagination';
-import { EntityTypeName } from './shared';
+import { chainOf, EntityTypeName } from './shared';
 
 /** Query.search, Query.path and Query.neighborhood: the researcher's tools. */
 
@@ -45,6 +45,8 @@ function step(value: unknown, where: string) {
     type: str(r.type, `${where}.type`), start: str(r.start, `${where}.start`), end: str(r.end, `${where}.end`),
     basis: basisOf(p.basis, `${where}.props.basis`), inference: optionalStr(p.inference, `${where}.props.inference`),
     rule: optionalStr(p.rule, `${where}.props.rule`), evidence: evidenceOf(p, `${where}.props`),
+    ...(({ strength, inferredFrom }) => ({ strength, inferredFrom }))(linkProps(p, `${where}.props`)),
+    link: linkProps(p, `${where}.props`),
   };
 }
 
@@ -77,7 +79,8 @@ export const exploreResolvers: { Query: Pick<QueryResolvers, 'search' | 'path' |
       const relationships = list(row.rels, 'read/path.rels').map((r, i) => {
         const s = step(r, `read/path.rels[${i}]`);
         const forward = s.start === pathNodes[i].id;
-        return { ...s, from: pathNodes[i].id, to: pathNodes[i + 1].id, direction: forward ? ('FORWARD' as const) : ('BACKWARD' as const) };
+        const chain = chainOf(s.link, s.type, s.start, s.end);
+        return { ...s, chain, from: pathNodes[i].id, to: pathNodes[i + 1].id, direction: forward ? ('FORWARD' as const) : ('BACKWARD' as const) };
       });
       return { nodes: pathNodes, relationships, length: relationships.length };
     },

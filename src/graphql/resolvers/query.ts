@@ -40,7 +40,7 @@ async function listing(statement: string, params: Record<string, unknown>, page:
   const [row] = await ctx.cypher.read(statement, { ...params, offset: page.offset, limit: page.limit });
   const result = props(row, `${statement} result`);
   // Plain listings have no link behind each edge: its evidence is empty (schema: "empty in plain listings").
-  const edges = nodes(result.nodes, `${statement}.nodes`).map((node) => ({ node, evidence: [] }));
+  const edges = nodes(result.nodes, `${statement}.nodes`).map((node) => ({ node, evidence: [], chain: [] }));
   return connection(edges, page, num(result.totalCount, `${statement}.totalCount`));
 }
 

@@ -1,5 +1,5 @@
 import type { LinkBasis, ServesBasis } from '../generated/resolvers';
-import { LinkProps, LinkRow, NodeRow, RowShapeError } from '../graph-rows';
+import { ChainStep, LinkProps, LinkRow, NodeRow, RowShapeError } from '../graph-rows';
 
 /** Pieces every resolver module uses: type resolution and the shapes of relationship objects. */
 
@@ -31,10 +31,27 @@ export function servesBasis(link: LinkProps): ServesBasis {
   return link.basis;
 }
 
-const common = (l: LinkRow) => ({ node: l.node, inference: l.link.inference, evidence: l.link.evidence });
+const common = (l: LinkRow) => ({
+  node: l.node, inference: l.link.inference, evidence: l.link.evidence, strength: l.link.strength, inferredFrom: l.link.inferredFrom,
+});
 
-/** StrategyLink: a strategy (or part) reached by HAS_PART or SERVES. */
-export const toStrategyLink = (l: LinkRow) => ({ ...common(l), basis: servesBasis(l.link), rule: l.link.rule });
+/**
+ * The facts a link stands on: a DERIVED link's premises, or, for a curated link, the link itself between the two
+ * ends the caller knows.
+ */
+export function chainOf(link: LinkProps, type: string, from: string, to: string): ChainStep[] {
+  return link.chain ?? [{
+    type, from, to, basis: link.basis === 'INFERRED' ? 'INFERRED' : 'EXPLICIT', inferredFrom: link.inferredFrom, inference: link.inference,
+    strength: link.strength ?? 'STATED',
+  }];
+}
+
+/** StrategyLink: a strategy (or part) reached by HAS_PART or SERVES from `fromId`. */
+export const toStrategyLink = (l: LinkRow, fromId = '', type = 'SERVES') => ({
+  ...common(l), basis: servesBasis(l.link), rule: l.link.rule, chain: chainOf(l.link, type, fromId, l.node.id),
+});
+/** SameAsLink: another entity a reader takes for the same thing (always INFERRED). */
+export const toSameAsLink = (l: LinkRow) => ({ ...common(l), basis: linkBasis(l.link) });
 /** DistrictLink: a place reached by ANCHORED_IN or LOCATED_IN. */
 export const toDistrictLink = (l: LinkRow) => ({ ...common(l), basis: linkBasis(l.link) });
 /** OrganizationLink / ProjectLink: the other side of PARTICIPATES_IN or AFFILIATED_WITH. */

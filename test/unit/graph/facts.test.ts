@@ -34,7 +34,7 @@ describe('valueRows', () => {
     const declared = mergeDeclarations([file('a.yaml', { entities: [gdp] }), file('b.yaml', { entities: [gdp] })], ctx.problems);
     expect(valueRows(declared, ctx)).toEqual([{
       id: 'indicator:gdp-growth@tiny:2023:TARGET:6', indicatorId: 'indicator:gdp-growth',
-      props: { year: 2023, kind: 'TARGET', value: 6, unit: '%', qualifier: null, documentId: 'tiny', evidence: ['地区生产总值增长6%'], passageIds: ['tiny:2.1#2'] },
+      props: { year: 2023, kind: 'TARGET', value: 6, unit: '%', text: null, qualifier: null, documentId: 'tiny', evidence: ['地区生产总值增长6%'], passageIds: ['tiny:2.1#2'] },
     }]);
   });
 

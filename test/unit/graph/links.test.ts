@@ -17,19 +17,36 @@ describe('linkRows', () => {
     expect(problems).toEqual([]);
     expect(rows).toEqual([{
       type: 'ANCHORED_IN', from: 'strategy:east-hub', to: 'district:baolong',
-      props: { documentId: 'tiny', basis: 'EXPLICIT', inference: null, evidence: ['宝龙科技城新开工'], passageIds: ['tiny:1.1#3'] },
+      props: {
+        documentId: 'tiny', basis: 'EXPLICIT', inference: null, inferredFrom: null, strength: 'STATED', evidence: ['宝龙科技城新开工'], passageIds: ['tiny:1.1#3'],
+      },
     }]);
   });
 
   it('merges the same fact curated twice: quotes unioned, the stronger basis wins', () => {
     const { rows } = run([
-      file('a.yaml', { links: [{ rel: 'LOCATED_IN', from: '宝龙智造园', to: '宝龙科技城', basis: 'INFERRED', inference: 'by name', evidence: '宝龙智造园' }] }),
+      file('a.yaml', { links: [{ rel: 'LOCATED_IN', from: '宝龙智造园', to: '宝龙科技城', basis: 'INFERRED', inference: 'by name', inferredFrom: 'NAME_PREFIX', evidence: '宝龙智造园' }] }),
       file('b.yaml', { links: [{ rel: 'LOCATED_IN', from: '宝龙智造园', to: '宝龙科技城', evidence: ['宝龙科技城新开工宝龙智造园', '宝龙智造园'] }] }),
     ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].props).toEqual({
-      documentId: 'tiny', basis: 'EXPLICIT', inference: null, evidence: ['宝龙智造园', '宝龙科技城新开工宝龙智造园'], passageIds: ['tiny:1.1#3', 'tiny:1.1#3'],
+      documentId: 'tiny', basis: 'EXPLICIT', inference: null, inferredFrom: null, strength: 'STATED',
+      evidence: ['宝龙智造园', '宝龙科技城新开工宝龙智造园'], passageIds: ['tiny:1.1#3', 'tiny:1.1#3'],
     });
+  });
+
+  it('gives each link its strength, and refuses a PLACE_NAME_IN_NAME claim the names do not bear out', () => {
+    const prefix = run([file('l.yaml', { links: [
+      { rel: 'LOCATED_IN', from: '宝龙智造园', to: '宝龙科技城', basis: 'INFERRED', inference: 'prefix', inferredFrom: 'NAME_PREFIX', evidence: '宝龙智造园' },
+    ] })]);
+    expect(prefix.problems).toEqual([]);
+    expect(prefix.rows[0].props).toMatchObject({ inferredFrom: 'NAME_PREFIX', strength: 'INFERRED' });
+    const claimed = run([file('l.yaml', { links: [
+      { rel: 'LOCATED_IN', from: '宝龙智造园', to: '宝龙科技城', basis: 'INFERRED', inference: 'name', inferredFrom: 'PLACE_NAME_IN_NAME', evidence: '宝龙智造园' },
+    ] })]);
+    expect(claimed.problems).toEqual([
+      'l.yaml: links[0] (LOCATED_IN 宝龙智造园 → 宝龙科技城): inferredFrom PLACE_NAME_IN_NAME, but neither name (nor alias) is written inside the other; say NAME_PREFIX or what it is read from',
+    ]);
   });
 
   it('refuses a link between the wrong kinds of entity, to nothing, or to itself, naming the file and the link', () => {
@@ -59,7 +76,7 @@ describe('definesRows', () => {
     ], names, ctx);
     expect(rows).toEqual([{
       type: 'DEFINES', from: 'term:east-hub', to: 'strategy:east-hub',
-      props: { documentId: 'tiny', basis: 'EXPLICIT', inference: null, evidence: [text], passageIds: ['tiny:glossary.1#1'] },
+      props: { documentId: 'tiny', basis: 'EXPLICIT', inference: null, inferredFrom: null, strength: 'STATED', evidence: [text], passageIds: ['tiny:glossary.1#1'] },
     }]);
     expect(ctx.problems).toEqual(['g.yaml: glossary 3 defines: "西核" is not the name, alias or id of any declared entity']);
   });

@@ -86,15 +86,17 @@ describe('nested fields batch: one round trip per level, whatever the width', ()
       { name: 'read/entities-by-name', params: { keys: [{ label: 'Strategy', key: '东核' }] } },
       { name: 'read/node-evidence', params: { ids: [HUB.id] } },
       { name: 'read/links-out', params: { type: 'HAS_PART', ids: [HUB.id] } },
-      { name: 'read/strategy-projects', params: { includeParts: true, basis: null, ids: PARTS.map((p) => p.id) } },
+      { name: 'read/strategy-projects', params: { includeParts: true, basis: null, textBacked: false, ids: PARTS.map((p) => p.id) } },
     ]);
     expect(cypher.stats.roundTrips).toBe(4);
     expect(data.strategy.parts[1].projects.edges[0]).toEqual({ basis: 'DERIVED', rule: 'serves-by-anchor', via: { id: 'strategy:part-a' }, node: { name: 'P' } });
   });
 
-  it('passes Strategy.projects(basis:, includeParts:) to the statement as parameters', async () => {
-    const { cypher } = await run(`{ strategy(name: "东核") { projects(includeParts: false, basis: [EXPLICIT, INFERRED]) { totalCount } } }`, answers);
-    expect(cypher.calls[1]).toEqual({ name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], ids: [HUB.id] } });
+  it('passes Strategy.projects(basis:, includeParts:, textBacked:) to the statement as parameters', async () => {
+    const { cypher } = await run(`{ strategy(name: "东核") { projects(includeParts: false, basis: [EXPLICIT, INFERRED], textBacked: true) { totalCount } } }`, answers);
+    expect(cypher.calls[1]).toEqual({
+      name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], textBacked: true, ids: [HUB.id] },
+    });
   });
 });
 

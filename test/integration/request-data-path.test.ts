@@ -1,0 +1,67 @@
+import { startApp, App } from '../../src/http/app';
+import { createDriver } from '../../src/neo4j/connect';
+import { Cypher } from '../../src/neo4j/cypher';
+import { Driver } from 'neo4j-driver';
+import { neo4jUri } from '../helpers/server';
+
+/**
+ * The request data path: one read transaction per request (statements of one tick pipelined: fewer round trips
+ * than statements), and the result cache that answers repeated statements until the graph's load id changes.
+ */
+
+let driver: Driver;
+let cached: Cypher;
+let app: App;
+beforeAll(async () => {
+  driver = createDriver(neo4jUri());
+  // A generous timeout: the request's one transaction covers all its statements, and CI machines are busy.
+  cached = new Cypher(driver, 'neo4j', 60_000).withResultCache(1000, 100);
+  app = await startApp({ cypher: cached, port: 0, host: '127.0.0.1', development: false });
+  // Let the cache read the load id once.
+  await new Promise((r) => setTimeout(r, 300));
+});
+afterAll(async () => {
+  cached.resultCache?.stop();
+  await app.stop();
+  await driver.close();
+});
+
+async function gql(query: string) {
+  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data?: any; errors?: unknown; extensions: { plangraph: { cypherRoundTrips: number; cypherStatements: number } } };
+  expect(body.errors).toBeUndefined();
+  return { data: body.data, ...body.extensions.plangraph };
+}
+
+const DETAIL = `{ project(id: "project:dayun-hub") { name evidence { quote } districts { node { name } } strategies { node { name } } timeline { year stage } } }`;
+const HUB = `{ strategy(name: "东核") { name projects(first: 50) { totalCount edges { basis node { name } } } } }`;
+
+it('sends the statements of one level together in the request\'s transaction: round trips follow depth', async () => {
+  const first = await gql(DETAIL);
+  expect(first.data.project.name).toBe('大运枢纽');
+  expect(first.data.project.districts.length).toBeGreaterThan(0);
+  // node by id, then evidence + LOCATED_IN + SERVES + milestones in one wave.
+  expect(first.cypherStatements).toBe(5);
+  expect(first.cypherRoundTrips).toBe(2);
+});
+
+it('answers a repeated query from the result cache, and reads Neo4j again once the graph is reloaded', async () => {
+  const first = await gql(HUB);
+  expect(first.data.strategy.name).toBe('低碳智造核');
+  expect(first.data.strategy.projects.totalCount).toBeGreaterThan(5);
+  const again = await gql(HUB);
+  expect(again.cypherStatements).toBe(0);
+  expect(again.data).toEqual(first.data);
+
+  // A load (here: only its last step, which stamps a new load time) changes the load id; the poll notices.
+  const writer = new Cypher(driver, 'neo4j', 60_000);
+  const [meta] = await writer.read<{ fixturesHash: string }>('read/meta');
+  expect(meta.fixturesHash).toMatch(/^[0-9a-f]{64}$/);
+  const documents = (await writer.read<{ node: { id: string } }>('read/documents')).map((r) => r.node.id);
+  await writer.writeAll([{ name: 'load/meta', params: { hash: meta.fixturesHash, documents } }]);
+  await new Promise((r) => setTimeout(r, 400));
+
+  const after = await gql(HUB);
+  expect(after.cypherStatements).toBeGreaterThan(0);
+  expect(after.data).toEqual(first.data);
+});
