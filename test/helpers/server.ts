@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Driver } from 'neo4j-driver';
-import { startApp, App } from '../../src/http/app';
+import { startApp, App, AppOptions } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
 import { Cypher } from '../../src/neo4j/cypher';
 import { FIXTURES_DIR } from '../../src/paths';
@@ -31,10 +31,14 @@ export function neo4jUri(): string {
   return uri;
 }
 
-export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  uri = neo4jUri(),
+  opts: { queryTimeoutMs?: number } & Partial<Omit<AppOptions, 'cypher' | 'port' | 'host'>> = {},
+): Promise<TestServer> {
   const driver = createDriver(uri);
-  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 10_000);
-  const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
+  const { queryTimeoutMs, ...appOptions } = opts;
+  const cypher = new Cypher(driver, 'neo4j', queryTimeoutMs ?? 10_000);
+  const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false, ...appOptions });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
