@@ -18,7 +18,7 @@ import { formatError } from '../graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { loadTypeDefs, resolvers } from '../graphql/schema';
 import { health } from './health';
-import { formatLimitError, limitMessage, limitRules, limitsPlugin } from './limits';
+import { costPlugin, formatLimitError, limitMessage, limitRules, tokenLimitError } from './limits';
 import { Metrics } from './metrics';
 import { ASSET_PREFIX, PLAYGROUND_ASSETS, playgroundPage } from './playground';
 import { corsOptions, helmetOptions } from './security';
@@ -71,6 +71,9 @@ interface RequestRecord {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** The request's record travels inside the GraphQL context (Apollo copies the context object; a symbol key survives). */
+const RECORD = Symbol('plangraph.request');
+const recordOf = (context: unknown): RequestRecord | undefined => (context as { [RECORD]?: RequestRecord } | undefined)?.[RECORD];
 
 function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: GraphQLFormattedError[] } {
   return { errors: [{ message, extensions: { code, ...extensions } }] };
@@ -107,7 +110,6 @@ export async function startApp(opts: AppOptions): Promise<App> {
   const availability = opts.availability ?? Availability.forDriver(opts.cypher.driver, opts.cypher.database);
   const metrics = new Metrics(() => availability.up);
   const records = new WeakMap<object, RequestRecord>();
-  const byContext = new WeakMap<Context, RequestRecord>();
 
   const level = opts.logLevel ?? 'silent';
   const pretty = !opts.logStream && process.stdout.isTTY && level !== 'silent';
@@ -117,7 +119,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
       : { level, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // One line per request, written in onResponse below; not Fastify's two.
     disableRequestLogging: true,
-    requestIdHeader: 'x-request-id',
+    // The client's X-Request-Id is kept when it is sane (genReqId decides), so logs can be joined across services.
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -141,7 +144,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     allowBatchedHttpRequests: limits.maxBatch > 0,
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(limits), observe()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe()],
+    parseOptions: { maxTokens: limits.maxTokens },
   });
   await apollo.start();
 
@@ -151,13 +155,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
       async requestDidStart() {
         return {
           async didResolveOperation({ contextValue, operationName }) {
-            const record = byContext.get(contextValue);
+            const record = recordOf(contextValue);
             if (record) record.operation = operationName ?? null;
           },
           async willSendResponse({ contextValue, response }) {
             if (response.body.kind !== 'single') return;
             const result = response.body.singleResult;
-            const record = contextValue && byContext.get(contextValue);
+            const record = recordOf(contextValue);
             const codes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
             if (record) record.codes.push(...codes);
             // A request that could not reach Neo4j: answer the next ones at once until a probe reaches it again.
@@ -178,7 +182,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       const record = records.get(request);
       if (record) {
         record.cypher = cypher;
-        byContext.set(context, record);
+        (context as { [RECORD]?: RequestRecord })[RECORD] = record;
       }
       return context;
     },
@@ -261,6 +265,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
       const message = limitMessage('maxBatch', limits.maxBatch, body.length, 'The number of operations in this batched request',
         limits.maxBatch === 0 ? 'Batching is off: send one operation per request.' : 'Send fewer operations per request.');
       return reply.code(400).send(errorBody(message, 'QUERY_LIMIT_EXCEEDED', { limit: 'maxBatch', max: limits.maxBatch, actual: body.length }));
+    }
+    const operations = Array.isArray(body) ? body : [request.method === 'GET' ? request.query : body];
+    for (const operation of operations) {
+      const tooLong = tokenLimitError((operation as { query?: unknown } | null)?.query, limits.maxTokens);
+      if (tooLong) return reply.code(400).send({ errors: [formatLimitError(tooLong)] });
     }
     if (!availability.up) {
       return reply.code(503).header('retry-after', '2').send(errorBody(

@@ -135,19 +135,24 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   return getComplexity({ schema, query: document, variables, operationName, estimators: [estimate] });
 }
 
-/** Tokens before parsing, cost once the operation and its variables are known. */
-export function limitsPlugin(limits: Pick<Limits, 'maxTokens' | 'maxCost'>): ApolloServerPlugin {
+/**
+ * The token limit, checked by the HTTP handler before Apollo sees the request (an error thrown in Apollo's
+ * source hooks would become a 500); Apollo's parser is also given maxTokens as a backstop.
+ */
+export function tokenLimitError(query: unknown, maxTokens: number): LimitError | null {
+  if (typeof query !== 'string') return null;
+  const cap = maxTokens * 10;
+  const tokens = countTokens(query, cap);
+  if (tokens <= maxTokens) return null;
+  return new LimitError('maxTokens', maxTokens, tokens, `The number of tokens in the query${tokens > cap ? ' (at least)' : ''}`,
+    'Send a shorter query: use fragments or variables instead of repeating text.');
+}
+
+/** The cost limit, once the operation and its variables are known. */
+export function costPlugin(limits: Pick<Limits, 'maxCost'>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ source }) {
-          const tokens = countTokens(source, limits.maxTokens * 10);
-          if (tokens > limits.maxTokens) {
-            const actual = tokens > limits.maxTokens * 10 ? limits.maxTokens * 10 : tokens;
-            throw new LimitError('maxTokens', limits.maxTokens, actual, `The number of tokens in the query${actual === limits.maxTokens * 10 ? ' (at least)' : ''}`,
-              'Send a shorter query: use fragments or variables instead of repeating text.');
-          }
-        },
         async didResolveOperation({ schema, document, request, operationName }) {
           let cost: number;
           try {
