@@ -8,7 +8,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import Fastify, { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { GraphQLFormattedError } from 'graphql';
 import { DEFAULT_LIMITS, Limits, LogLevel } from '../config';
 import { Cypher } from '../neo4j/cypher';
@@ -118,7 +118,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
       ? { level, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } }
       : { level, ...(opts.logStream ? { stream: opts.logStream } : {}) },
     // One line per request, written in onResponse below; not Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // The client's X-Request-Id is kept when it is sane (genReqId decides), so logs can be joined across services.
     requestIdHeader: false,
     genReqId: (req) => {
