@@ -189,7 +189,7 @@ export function generate(schema: GraphQLSchema, seed: number, perCategory: Recor
       { category: '', method: 'POST', path: '/graphql', headers: { 'content-type': r.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/xml', 'application/json; charset=latin1', '']) }, body },
       { category: '', method: 'GET', path: `/graphql?query=${encodeURIComponent(r.pick(['mutation { x }', '{ glossary { number } }', '{', '{ search(text: "深圳") { score } }']))}`, headers: r.chance(0.5) ? { 'apollo-require-preflight': 'true' } : {} },
       { category: '', method: 'GET', path: `/graphql?query=${encodeURIComponent('{ documents { id } }')}&variables=${encodeURIComponent(r.pick(['{', '[1]', '"x"', '{"a":1}']))}`, headers: { 'apollo-require-preflight': 'true' } },
-      { category: '', method: 'GET', path: r.pick(['/playground/../package.json', '/playground/%2e%2e/package.json', '/playground/graphiql.min.js.map', '/%00', '/health?x=' + 'y'.repeat(1000), '/metrics', '/.env', '/graphql/../health', '/' + '龙'.repeat(200)]), headers: {} },
+      { category: '', method: 'GET', path: r.pick(['/playground/../package.json', '/playground/%2e%2e/package.json', '/playground/graphiql.min.js.map', '/%00', '/health?x=' + 'y'.repeat(1000), '/metrics', '/.env', '/graphql/../health', '/' + encodeURIComponent('龙'.repeat(200))]), headers: {} },
       { category: '', method: 'POST', path: '/health', headers: { 'content-type': 'application/json' }, body },
     ];
     return { ...r.pick(variants), category: 'methods-content-types' };
