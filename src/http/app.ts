@@ -278,7 +278,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<string>((resolve) => {
       timer = setTimeout(() => {
-        availability.markDown(`no answer within ${limits.requestDeadlineMs} ms`);
+        // Not marked down: a slow answer may be overload, not an outage; the requests that fail to reach Neo4j decide.
         void reply.code(503).header('retry-after', '2').type('application/json; charset=utf-8');
         resolve(JSON.stringify(errorBody(
           `No answer within ${limits.requestDeadlineMs} ms (PLANGRAPH_REQUEST_DEADLINE_MS): the graph database is not responding; try again shortly.`,
