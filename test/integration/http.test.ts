@@ -116,6 +116,12 @@ describe('limits over HTTP: QUERY_LIMIT_EXCEEDED naming the limit, its value and
   });
 });
 
+it('a long search text within the body limit is BAD_USER_INPUT, not a database error', async () => {
+  const res = await post(JSON.stringify({ query: 'query($t: String!) { search(text: $t) { score } }', variables: { t: '深圳'.repeat(5_000) } }));
+  const answer = (await res.json()) as any;
+  expect(answer.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', max: 200 }, message: expect.stringMatching(/at most 200 characters, got 10000/) });
+});
+
 describe('methods, content types, routes', () => {
   it('answer with GraphQL-shaped errors and the right status', async () => {
     const put = await fetch(`${server.app.url}/graphql`, { method: 'PUT', body: '{}' });
