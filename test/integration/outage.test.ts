@@ -81,7 +81,7 @@ it('embedded: a killed JVM is restarted with backoff while requests get SERVICE_
   const gaveUp = new Promise<string>((resolve) => neo4j.onGaveUp(resolve));
   const server: TestServer = await startTestServer(neo4j.uri, { availability, limits: { requestDeadlineMs: DEADLINE_MS } });
   try {
-    expect((await timed(server)).ok).toBe(true);
+    await pollUntil(server, (r) => r.ok, 120_000); // a cold Neo4j on a loaded machine may miss the low deadline at first
     const firstPid = neo4j.pid;
     step('killing the embedded JVM');
     process.kill(firstPid, 'SIGKILL');
@@ -112,7 +112,7 @@ it('external (NEO4J_URI): during an outage the same answers; when the database i
   let neo4j = await startEmbeddedNeo4j(options);
   const server = await startTestServer(neo4j.uri, { limits: { requestDeadlineMs: DEADLINE_MS } });
   try {
-    expect((await timed(server)).ok).toBe(true);
+    await pollUntil(server, (r) => r.ok, 120_000);
     step('killing the "external" Neo4j');
     process.kill(neo4j.pid, 'SIGKILL');
     await expectOutageAnswers(server);
