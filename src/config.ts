@@ -61,7 +61,7 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 15,
-  maxCost: 25_000,
+  maxCost: 50_000,
   maxAliases: 30,
   maxRootFields: 20,
   maxTokens: 2_000,

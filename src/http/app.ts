@@ -140,6 +140,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
     })(),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
+    // No automatic persisted queries: a public read-only API gains little, and a hash that does not match its
+    // query came back as an uncoded error. Clients get PERSISTED_QUERY_NOT_SUPPORTED instead.
+    persistedQueries: false,
     validationRules: [depthLimit(limits.maxDepth), limitRules(limits)],
     allowBatchedHttpRequests: limits.maxBatch > 0,
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.

@@ -29,7 +29,7 @@ const ENV: Record<keyof Limits, string> = {
 };
 
 /** A list without `first` (parts, evidence, districts, …) is assumed to hold this many items. */
-export const UNPAGED_LIST_ESTIMATE = 10;
+export const UNPAGED_LIST_ESTIMATE = 5;
 
 export class LimitError extends GraphQLError {
   constructor(

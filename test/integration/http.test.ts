@@ -80,8 +80,8 @@ describe('limits over HTTP: QUERY_LIMIT_EXCEEDED naming the limit, its value and
     const query = 'query Wide($n: Int) { strategies(first: $n) { edges { node { projects(first: $n) { edges { node { name } } } } } } }';
     const { status, error } = await refused({ query, variables: { n: 500 }, operationName: 'Wide' });
     expect(status).toBe(400);
-    expect(error.extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', max: 25_000, actual: 1 + 500 * (2 + 500) });
-    expect(error.message).toMatch(/is 251001; the limit maxCost \(PLANGRAPH_MAX_QUERY_COST\) is 25000/);
+    expect(error.extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxCost', max: 50_000, actual: 1 + 500 * (2 + 500) });
+    expect(error.message).toMatch(/is 251001; the limit maxCost \(PLANGRAPH_MAX_QUERY_COST\) is 50000/);
     const small = await post(JSON.stringify({ query, variables: { n: 5 } }));
     expect(((await small.json()) as any).errors).toBeUndefined();
   });

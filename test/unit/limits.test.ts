@@ -72,7 +72,7 @@ describe('each limit refuses what it is for, naming itself', () => {
 
   it('cost: lists multiply through nesting, `first` as given (or by variable), defaults otherwise', () => {
     const cost = (q: string, v: Record<string, unknown> = {}) => queryCost(schema, parse(q), v);
-    expect(cost('{ glossary { number } }')).toBe(10); // a plain list: 10 assumed items, scalars free
+    expect(cost('{ glossary { number } }')).toBe(5); // a plain list: 5 assumed items, scalars free
     expect(cost('{ projects(first: 100) { totalCount edges { node { name } } } }')).toBe(101);
     expect(cost('{ projects { edges { node { name } } } }')).toBe(51); // default page of 50
     const nested = 'query($n: Int) { strategies(first: $n) { edges { node { projects(first: 500) { edges { node { name } } } } } } }';
