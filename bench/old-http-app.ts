@@ -7,7 +7,8 @@ import { Cypher } from '../src/neo4j/cypher';
 import { depthLimit } from '../src/graphql/depth-limit';
 import { formatError } from '../src/graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../src/graphql/loaders';
-import { loadTypeDefs, resolvers } from '../src/graphql/schema';
+import { resolvers } from '../src/graphql/resolvers';
+import { loadTypeDefs } from '../src/graphql/type-defs';
 import { health } from '../src/http/health';
 import { playgroundPage } from '../src/http/playground';
 
@@ -80,7 +81,7 @@ export async function startOldApp(opts: {
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
     formatError: formatError(opts.development),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,

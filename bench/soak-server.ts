@@ -2,7 +2,7 @@ import { startApp } from '../src/http/app';
 import { isGraphCurrent, loadGraph } from '../src/graph/load';
 import { connect } from '../src/neo4j/connect';
 import { Cypher } from '../src/neo4j/cypher';
-import { applyDatabaseSchema } from '../src/neo4j/schema';
+import { applyDatabaseSchema } from '../src/neo4j/database-schema';
 import { exitWithError, log, readConfigOrExit } from '../src/run';
 import { startOldApp } from './old-http-app';
 

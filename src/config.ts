@@ -1,4 +1,5 @@
 import { isAbsolute, join } from 'node:path';
+import { PlanGraphError } from './errors';
 import { ROOT } from './paths';
 
 /**
@@ -59,8 +60,22 @@ export interface Limits {
   requestDeadlineMs: number;
 }
 
+
+export class ConfigError extends PlanGraphError {
+  readonly code = 'CONFIG_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Defaults that code outside config.ts also needs (the HTTP layer when started without a Config, the tests). */
+export const DEFAULT_MAX_QUERY_DEPTH = 15;
+export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
 export const DEFAULT_LIMITS: Limits = {
-  maxDepth: 15,
+  maxDepth: DEFAULT_MAX_QUERY_DEPTH,
   maxCost: 50_000,
   maxAliases: 30,
   maxRootFields: 20,
@@ -69,15 +84,6 @@ export const DEFAULT_LIMITS: Limits = {
   maxBodyBytes: 1_000_000,
   requestDeadlineMs: 15_000,
 };
-
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Record<string, string | undefined>;
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY = /^\d+[kmg]$/i;
@@ -142,7 +148,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
-  const queryTimeoutMs = int('PLANGRAPH_QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
+  const queryTimeoutMs = int('PLANGRAPH_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000);
   const limits: Limits = {
     maxDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
     maxCost: int('PLANGRAPH_MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),

@@ -15,8 +15,10 @@ import { Cypher } from '../neo4j/cypher';
 import { Availability } from '../neo4j/availability';
 import { depthLimit } from '../graphql/depth-limit';
 import { formatError } from '../graphql/errors';
+import { argumentValueErrorPlugin, readOnlyRule } from '../graphql/validation';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
-import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { resolvers } from '../graphql/resolvers';
+import { loadTypeDefs } from '../graphql/type-defs';
 import { health } from './health';
 import { costPlugin, formatLimitError, limitMessage, limitRules, tokenLimitError } from './limits';
 import { Metrics } from './metrics';
@@ -133,7 +135,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
 
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
     formatError: (() => {
       const base = formatError(opts.development);
       return (formatted: GraphQLFormattedError, error: unknown) => formatLimitError(error) ?? base(formatted, error);
@@ -143,11 +145,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
     // No automatic persisted queries: a public read-only API gains little, and a hash that does not match its
     // query came back as an uncoded error. Clients get PERSISTED_QUERY_NOT_SUPPORTED instead.
     persistedQueries: false,
-    validationRules: [depthLimit(limits.maxDepth), limitRules(limits)],
+    validationRules: [depthLimit(limits.maxDepth), readOnlyRule, limitRules(limits)],
     allowBatchedHttpRequests: limits.maxBatch > 0,
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe(), argumentValueErrorPlugin],
     parseOptions: { maxTokens: limits.maxTokens },
   });
   await apollo.start();

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { startApp, App, AppOptions } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
+import { DEFAULT_QUERY_TIMEOUT_MS } from '../../src/config';
 import { Cypher } from '../../src/neo4j/cypher';
-import { FIXTURES_DIR } from '../../src/paths';
 
 /** A real PlanGraph HTTP server on a free port, against the suite's Neo4j; requests are real HTTP. */
 
@@ -37,7 +35,7 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const driver = createDriver(uri);
   const { queryTimeoutMs, ...appOptions } = opts;
-  const cypher = new Cypher(driver, 'neo4j', queryTimeoutMs ?? 10_000);
+  const cypher = new Cypher(driver, 'neo4j', queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
   const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false, ...appOptions });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
@@ -61,4 +59,4 @@ export async function startTestServer(
   };
 }
 
-export const SOURCE_TEXT = readFileSync(join(FIXTURES_DIR, 'source/longgang-2022-2023-plan.txt'), 'utf8');
+export { SOURCE_TEXT } from './source';

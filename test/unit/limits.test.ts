@@ -3,7 +3,7 @@ import { buildASTSchema, concatAST, getIntrospectionQuery, parse, specifiedRules
 import { DEFAULT_LIMITS, loadConfig } from '../../src/config';
 import { API_DOC, loadExamples } from '../../src/docs/examples';
 import { depthLimit } from '../../src/graphql/depth-limit';
-import { loadTypeDefs } from '../../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 import { countTokens, LimitError, limitRules, queryCost } from '../../src/http/limits';
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { buildASTSchema, concatAST } from 'graphql';
-import { loadTypeDefs } from '../../src/graphql/schema';
-import { startTestServer, TestServer } from '../helpers/server';
+import { loadTypeDefs } from '../../../src/graphql/type-defs';
+import { startTestServer, TestServer } from '../../helpers/server';
 import { generate, HostileRequest } from './generate';
 
 /**
