@@ -206,8 +206,12 @@ export async function startApp(opts: AppOptions): Promise<App> {
     list: false,
   });
 
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', async (request, reply) => {
     records.set(request, { operation: null, codes: [] });
+    // A path that tries to climb out of the playground's folders is simply not there (@fastify/static would say 403).
+    if (request.url.startsWith(ASSET_PREFIX) && /\.\.|%2e%2e|%2f|%5c/i.test(request.url)) {
+      return reply.code(404).send(errorBody(`No route GET ${request.url.split('?')[0].slice(0, 200)}; the API is at /graphql.`, 'NOT_FOUND'));
+    }
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id);
