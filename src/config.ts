@@ -17,10 +17,20 @@ export interface Config {
   neo4j: Neo4jTarget;
   /** Per-query transaction timeout for user queries. */
   queryTimeoutMs: number;
-  /** Queries nested deeper than this many fields are refused before they run. */
+  /** Queries nested deeper than this many fields are refused before they run (= limits.maxDepth). */
   maxQueryDepth: number;
   /** Statement results kept between requests (0 turns the cache off); dropped whenever the graph's load id changes. */
   resultCacheEntries: number;
+  /** What one HTTP request may ask for; every refusal names the limit (see docs/deploy.md). */
+  limits: Limits;
+  /** Origins (scheme://host[:port]) other than the API's own and localhost's whose browsers may call the API; ['*'] = any. */
+  corsOrigins: string[];
+  /** pino level of the request log and the server's own lines. */
+  logLevel: LogLevel;
+  /** Embedded Neo4j: how many times a JVM that died is restarted (with doubling backoff) before the server exits. */
+  neo4jMaxRestarts: number;
+  /** First restart delay; each further attempt waits twice as long (capped at 30 s). */
+  neo4jRestartBackoffMs: number;
   /** Load the fixtures at start when the graph is missing or out of date. */
   autoLoad: boolean;
   /** Development mode: error responses may include stack traces. */
@@ -28,6 +38,30 @@ export interface Config {
   java: string;
   maven: string;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Limits on one HTTP request. Defaults: docs/deploy.md says why each value (every documented example fits). */
+export interface Limits {
+  /** Field nesting (PLANGRAPH_MAX_QUERY_DEPTH). */
+  maxDepth: number;
+  /** Estimated rows: lists multiply their children by `first` (PLANGRAPH_MAX_QUERY_COST). */
+  maxCost: number;
+  /** Aliased fields in one document (PLANGRAPH_MAX_ALIASES). */
+  maxAliases: number;
+  /** Fields at the root of the operation, aliases included (PLANGRAPH_MAX_ROOT_FIELDS). */
+  maxRootFields: number;
+  /** Lexical tokens of the query text (PLANGRAPH_MAX_TOKENS). */
+  maxTokens: number;
+  /** Operations in one batched HTTP request; 0 = batches refused (PLANGRAPH_MAX_BATCH). */
+  maxBatch: number;
+  /** Request body size in bytes; larger ones get 413 (PLANGRAPH_MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Whatever happens downstream, a GraphQL request is answered within this many ms (PLANGRAPH_REQUEST_DEADLINE_MS). */
+  requestDeadlineMs: number;
+}
+
 
 export class ConfigError extends PlanGraphError {
   readonly code = 'CONFIG_INVALID';
@@ -41,6 +75,17 @@ type Env = Record<string, string | undefined>;
 /** Defaults that code outside config.ts also needs (the HTTP layer when started without a Config, the tests). */
 export const DEFAULT_MAX_QUERY_DEPTH = 15;
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: DEFAULT_MAX_QUERY_DEPTH,
+  maxCost: 50_000,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxTokens: 2_000,
+  maxBatch: 0,
+  maxBodyBytes: 1_000_000,
+  requestDeadlineMs: 15_000,
+};
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY = /^\d+[kmg]$/i;
@@ -105,13 +150,39 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const queryTimeoutMs = int('PLANGRAPH_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000);
+  const limits: Limits = {
+    maxDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 2, 100),
+    maxCost: int('PLANGRAPH_MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 1, 100_000_000),
+    maxAliases: int('PLANGRAPH_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+    maxRootFields: int('PLANGRAPH_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields, 1, 10_000),
+    maxTokens: int('PLANGRAPH_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+    maxBatch: int('PLANGRAPH_MAX_BATCH', DEFAULT_LIMITS.maxBatch, 0, 100),
+    maxBodyBytes: int('PLANGRAPH_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 10_000, 100_000_000),
+    // The transaction timeout stops slow queries first; the deadline catches a database that stopped answering.
+    requestDeadlineMs: int('PLANGRAPH_REQUEST_DEADLINE_MS', queryTimeoutMs + 5_000, 1_000, 3_600_000),
+  };
+  const logLevel = str('LOG_LEVEL', 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+  const corsOrigins = str('PLANGRAPH_CORS_ORIGINS', '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin)) {
+      problems.push(`PLANGRAPH_CORS_ORIGINS: "${origin}" must be an origin such as https://example.org (or * for any)`);
+    }
+  }
+
   const config: Config = {
     host: str('HOST', '0.0.0.0'),
     port: int('PORT', 4000, 0, 65535),
     neo4j,
-    queryTimeoutMs: int('PLANGRAPH_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000),
-    maxQueryDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', DEFAULT_MAX_QUERY_DEPTH, 2, 100),
     resultCacheEntries: int('PLANGRAPH_RESULT_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    queryTimeoutMs,
+    maxQueryDepth: limits.maxDepth,
+    limits,
+    corsOrigins,
+    logLevel: logLevel as LogLevel,
+    neo4jMaxRestarts: int('PLANGRAPH_NEO4J_MAX_RESTARTS', 5, 0, 100),
+    neo4jRestartBackoffMs: int('PLANGRAPH_NEO4J_RESTART_BACKOFF_MS', 1_000, 10, 60_000),
     autoLoad: bool('PLANGRAPH_AUTOLOAD', true),
     development: env.NODE_ENV === 'development',
     java: env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java',

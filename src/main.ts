@@ -30,11 +30,13 @@ async function main(): Promise<void> {
   // Loading is done: from here on the graph only changes by a load, which changes its load id and drops the cache.
   const served = cypher.withResultCache(config.resultCacheEntries);
   const app = await startApp({
-    cypher: served, port: config.port, host: config.host, development: config.development, maxQueryDepth: config.maxQueryDepth,
+    cypher: served, port: config.port, host: config.host, development: config.development, limits: config.limits,
+    availability: db.availability, corsOrigins: config.corsOrigins, logLevel: config.logLevel,
   });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
   log(`health:       ${app.url}/health`);
+  log(`metrics:      ${app.url}/metrics`);
 
   let stopping = false;
   const shutdown = async (reason: string, code: number) => {
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT', 0));
   process.on('SIGTERM', () => void shutdown('SIGTERM', 0));
-  // A server whose embedded database died serves only errors: exit, so a supervisor can restart both.
+  // The embedded Neo4j is restarted when it dies (src/neo4j/embedded.ts); once its restarts are exhausted the
+  // server would serve only errors: exit, so a supervisor can restart both.
   db.onNeo4jExit((detail) => {
     console.error(`[plangraph] error: ${detail}`);
     void shutdown('Neo4j is gone', 1);

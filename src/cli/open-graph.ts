@@ -1,4 +1,5 @@
 import { Config } from '../config';
+import { Availability } from '../neo4j/availability';
 import { connect, createDriver, Database } from '../neo4j/connect';
 
 /**
@@ -14,7 +15,12 @@ export async function openGraph(config: Config, log: (line: string) => void): Pr
     try {
       await driver.verifyConnectivity({ database: target.database });
       log(`using the running PlanGraph's Neo4j at ${uri}`);
-      return { driver, database: target.database, uri, embedded: false, onNeo4jExit: () => undefined, close: () => driver.close() };
+      const availability = Availability.forDriver(driver, target.database);
+      const close = async () => {
+        availability.close();
+        await driver.close();
+      };
+      return { driver, database: target.database, uri, embedded: false, availability, onNeo4jExit: () => undefined, close };
     } catch {
       await driver.close();
       log(`no Neo4j answers at ${uri}: starting the embedded one (${target.dataDir})`);

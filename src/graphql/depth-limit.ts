@@ -1,4 +1,5 @@
-import { ASTVisitor, FragmentDefinitionNode, GraphQLError, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import { LimitError } from '../http/limits';
+import { ASTVisitor, FragmentDefinitionNode, Kind, SelectionSetNode, ValidationContext } from 'graphql';
 
 /**
  * A validation rule that refuses queries nested deeper than `maxDepth` fields, before anything runs: each level
@@ -33,9 +34,7 @@ export function depthLimit(maxDepth: number) {
         const depth = depthOf(operation.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`The query nests fields ${depth} levels deep; at most ${maxDepth} are allowed. Split it into several queries.`, {
-              nodes: [operation],
-            }),
+            new LimitError('maxDepth', maxDepth, depth, 'The depth of field nesting in the query', 'Split it into several queries.'),
           );
         }
       },

@@ -1,6 +1,7 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import { Config } from '../config';
-import { startEmbeddedNeo4j } from './embedded';
+import { Availability } from './availability';
+import { superviseEmbeddedNeo4j } from './embedded';
 import { PlanGraphError } from '../errors';
 
 /** Opens the Neo4j the configuration points at: an external one (NEO4J_URI) or our own embedded one. */
@@ -10,9 +11,11 @@ export interface Database {
   database: string;
   uri: string;
   embedded: boolean;
-  /** The embedded Neo4j's JVM process id (for the benchmark's memory reading). */
-  neo4jPid?: number;
-  /** The embedded Neo4j died on its own (never called for an external Neo4j, or after close()). */
+  /** The embedded Neo4j's current JVM process id (for memory readings); it changes when the JVM is restarted. */
+  readonly neo4jPid?: number;
+  /** Whether Neo4j answers now; the HTTP layer answers quickly from it during an outage. */
+  availability: Availability;
+  /** The embedded Neo4j died and could not be restarted (never called for an external Neo4j, or after close()). */
   onNeo4jExit(callback: (detail: string) => void): void;
   /** Closes the driver and, when embedded, stops the JVM. */
   close(): Promise<void>;
@@ -38,7 +41,9 @@ export async function connect(config: Config, log: (line: string) => void): Prom
   const target = config.neo4j;
   const embedded =
     target.mode === 'embedded'
-      ? await startEmbeddedNeo4j({ ...target, java: config.java, maven: config.maven, log })
+      ? await superviseEmbeddedNeo4j({
+          ...target, java: config.java, maven: config.maven, log, maxRestarts: config.neo4jMaxRestarts, backoffMs: config.neo4jRestartBackoffMs,
+        })
       : undefined;
   const uri = target.mode === 'external' ? target.uri : embedded?.uri;
   if (uri === undefined) throw new Neo4jUnavailableError('the embedded Neo4j started without a Bolt URI');
@@ -58,14 +63,25 @@ export async function connect(config: Config, log: (line: string) => void): Prom
       { cause: err },
     );
   }
+  const availability = Availability.forDriver(driver, target.database);
+  embedded?.onDown((detail) => {
+    log(`Neo4j is down: ${detail.split('\n')[0]}`);
+    availability.markDown('the embedded Neo4j is restarting');
+  });
+  embedded?.onRestarted((pid) => log(`Neo4j restarted (pid ${pid})`));
+  availability.onChange((up, reason) => log(up ? 'Neo4j answers again' : `Neo4j unavailable: ${reason}`));
   return {
     driver,
     database: target.database,
     uri,
     embedded: embedded !== undefined,
-    neo4jPid: embedded?.pid,
-    onNeo4jExit: (callback) => embedded?.onUnexpectedExit(callback),
+    get neo4jPid() {
+      return embedded?.pid;
+    },
+    availability,
+    onNeo4jExit: (callback) => embedded?.onGaveUp(callback),
     close: async () => {
+      availability.close();
       await driver.close();
       await embedded?.stop();
     },

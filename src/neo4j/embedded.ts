@@ -207,3 +207,91 @@ async function stopChild(child: ChildProcess, exited: Promise<number | null>): P
   await exited;
   clearTimeout(killer);
 }
+
+export interface SupervisorOptions {
+  /** Restarts allowed for one outage before giving up (a JVM that dies again within a minute continues the count). */
+  maxRestarts: number;
+  /** Delay before the first restart; doubles with each attempt, capped at 30 s. */
+  backoffMs: number;
+}
+
+export interface SupervisedNeo4j {
+  uri: string;
+  /** The running JVM's process id (it changes with each restart). */
+  readonly pid: number;
+  version: string;
+  stop(): Promise<void>;
+  /** The JVM died; a restart follows (unless none are left). */
+  onDown(callback: (detail: string) => void): void;
+  /** A restarted JVM is ready. */
+  onRestarted(callback: (pid: number) => void): void;
+  /** The JVM died and every restart failed: nothing more will happen. */
+  onGaveUp(callback: (detail: string) => void): void;
+}
+
+const STABLE_AFTER_MS = 60_000;
+
+/**
+ * The embedded Neo4j, restarted when its JVM dies (a crash, an OOM kill): with backoff, at most `maxRestarts`
+ * times per outage, so a database that cannot start is not retried forever and the supervisor above PlanGraph
+ * (systemd, Docker) sees the process exit instead.
+ */
+export async function superviseEmbeddedNeo4j(opts: EmbeddedOptions & SupervisorOptions): Promise<SupervisedNeo4j> {
+  let current = await startEmbeddedNeo4j(opts);
+  let upSince = Date.now();
+  let attempts = 0;
+  let stopping = false;
+  let restarting: Promise<void> | null = null;
+  const down: ((detail: string) => void)[] = [];
+  const restarted: ((pid: number) => void)[] = [];
+  const gaveUp: ((detail: string) => void)[] = [];
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const watch = (neo4j: EmbeddedNeo4j) =>
+    neo4j.onUnexpectedExit((detail) => {
+      if (stopping) return;
+      down.forEach((cb) => cb(detail));
+      restarting = restart(detail).finally(() => (restarting = null));
+    });
+
+  async function restart(detail: string): Promise<void> {
+    // A JVM that ran for a while had a new outage; one that died soon after a restart continues the last one.
+    if (Date.now() - upSince > STABLE_AFTER_MS) attempts = 0;
+    let last = detail;
+    while (!stopping && attempts < opts.maxRestarts) {
+      attempts += 1;
+      const delay = Math.min(opts.backoffMs * 2 ** (attempts - 1), 30_000);
+      opts.log(`Neo4j died; restart ${attempts} of ${opts.maxRestarts} in ${(delay / 1000).toFixed(1)} s`);
+      await sleep(delay);
+      if (stopping) return;
+      try {
+        current = await startEmbeddedNeo4j(opts);
+        upSince = Date.now();
+        watch(current);
+        restarted.forEach((cb) => cb(current.pid));
+        return;
+      } catch (err) {
+        last = (err as Error).message;
+        opts.log(`restart ${attempts} failed: ${last.split('\n')[0]}`);
+      }
+    }
+    if (!stopping) gaveUp.forEach((cb) => cb(`Neo4j could not be restarted (${opts.maxRestarts} attempts). Last failure:\n${last}`));
+  }
+
+  watch(current);
+  return {
+    uri: current.uri,
+    get pid() {
+      return current.pid;
+    },
+    version: current.version,
+    stop: async () => {
+      stopping = true;
+      await restarting;
+      await current.stop();
+    },
+    onDown: (cb) => void down.push(cb),
+    onRestarted: (cb) => void restarted.push(cb),
+    onGaveUp: (cb) => void gaveUp.push(cb),
+  };
+}

@@ -1,5 +1,5 @@
 import { Driver } from 'neo4j-driver';
-import { startApp, App } from '../../src/http/app';
+import { startApp, App, AppOptions } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../../src/config';
 import { Cypher } from '../../src/neo4j/cypher';
@@ -29,12 +29,16 @@ export function neo4jUri(): string {
   return uri;
 }
 
-export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  uri = neo4jUri(),
+  opts: { queryTimeoutMs?: number } & Partial<Omit<AppOptions, 'cypher' | 'port' | 'host'>> = {},
+): Promise<TestServer> {
   const driver = createDriver(uri);
+  const { queryTimeoutMs, ...appOptions } = opts;
   // The timeout bounds a request's whole read transaction (all its statements); shared CI machines can be slow, so
   // tests that are not about the timeout get six times the default.
-  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 6 * DEFAULT_QUERY_TIMEOUT_MS);
-  const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
+  const cypher = new Cypher(driver, 'neo4j', queryTimeoutMs ?? 6 * DEFAULT_QUERY_TIMEOUT_MS);
+  const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false, ...appOptions });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',

@@ -371,12 +371,16 @@ describe('errors', () => {
   });
 
   it('a query nested deeper than 15 fields is refused before it runs; introspection is not counted', async () => {
-    // strategy → parts → partOf → parts → … : 16 levels with the final name.
-    const deep = `{ strategy(name: "东核") { ${'partOf { parts { '.repeat(7)}name${' } }'.repeat(7)} } }`;
+    // strategy → partOf → partOf → … : 16 levels with the final name. (Single objects, not lists, so the cost
+    // budget, which multiplies nested lists, stays out of this test.)
+    const deep = `{ strategy(name: "东核") { ${'partOf { '.repeat(14)}name${' }'.repeat(14)} } }`;
     const res = await server.gql(deep);
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' }, message: expect.stringMatching(/16 levels deep; at most 15/) });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'maxDepth', max: 15, actual: 16 },
+      message: expect.stringMatching(/depth .* is 16; the limit maxDepth \(PLANGRAPH_MAX_QUERY_DEPTH\) is 15/),
+    });
     expect(res.extensions?.plangraph?.cypherRoundTrips ?? 0).toBe(0); // nothing ran
-    const ok = await server.gql(`{ strategy(name: "东核") { ${'partOf { parts { '.repeat(6)}name${' } }'.repeat(6)} } }`);
+    const ok = await server.gql(`{ strategy(name: "东核") { ${'partOf { '.repeat(13)}name${' }'.repeat(13)} } }`);
     expect(ok.errors).toBeUndefined();
     const introspection = await server.gql(getIntrospectionQuery());
     expect(introspection.errors).toBeUndefined();
@@ -385,7 +389,8 @@ describe('errors', () => {
   it('a query that runs past the transaction timeout is stopped with QUERY_TIMEOUT', async () => {
     // With a 1 ms timeout a statement is stopped at Neo4j's next guard check; a very short one can finish first,
     // so ask a few times for a query of several statements and require the timeout to show, and nothing else.
-    const impatient = await startTestServer(undefined, { queryTimeoutMs: 1 });
+    // The query is far above the default cost budget (that is its point): lift the budget for this server only.
+    const impatient = await startTestServer(undefined, { queryTimeoutMs: 1, limits: { maxCost: 1e8 } });
     const query = `{ strategies(first: 500) { edges { node { name projects(first: 500) { edges { node { name
       districts { node { name strategies { name } } } } } } } } } neighborhood(id: "${WHOLE}", depth: 2) { nodes { id } } }`;
     try {
@@ -433,6 +438,7 @@ describe('HTTP', () => {
     expect(html).toContain('/playground/playground.js');
     const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/<script>/); // no inline script: the CSP forbids them
     for (const ref of refs) {
       expect(ref).toMatch(/^\/[^/]/); // never another host
       const asset = await fetch(`${server.app.url}${ref}`);

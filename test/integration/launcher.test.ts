@@ -105,7 +105,7 @@ describe('starting the embedded Neo4j', () => {
       expect(JSON.stringify(res)).not.toMatch(/\s+at\s+/);
       const health = await fetch(`${server.app.url}/health`);
       expect(health.status).toBe(503);
-      expect(await health.json()).toMatchObject({ status: 'unavailable', neo4j: { connected: false } });
+      expect(await health.json()).toMatchObject({ status: 'degraded', neo4j: { connected: false } });
     } finally {
       await server.stop();
       await neo4j.stop();
@@ -151,14 +151,15 @@ describe('the server process (npm start)', () => {
     }
   });
 
-  it('exits with an error, not serving errors forever, when its Neo4j dies', async () => {
-    const run = runMain(await embeddedEnv({ PLANGRAPH_AUTOLOAD: 'false' }));
+  // Restarts themselves are tested in test/integration/outage.test.ts; here: the process gives up when none are left.
+  it('exits with an error, not serving errors forever, when its Neo4j dies and no restart is left', async () => {
+    const run = runMain(await embeddedEnv({ PLANGRAPH_AUTOLOAD: 'false', PLANGRAPH_NEO4J_MAX_RESTARTS: '0' }));
     try {
       await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 150_000);
       const jvm = Number(/\(pid (\d+)\)/.exec(run.output.stdout)![1]);
       process.kill(jvm, 'SIGKILL');
       expect(await run.exited).toBe(1);
-      expect(run.output.stderr).toMatch(new RegExp(`Neo4j \\(pid ${jvm}\\) exited unexpectedly`));
+      expect(run.output.stderr).toMatch(new RegExp(`could not be restarted \\(0 attempts\\)[\\s\\S]*Neo4j \\(pid ${jvm}\\) exited unexpectedly`));
     } finally {
       run.child.kill('SIGKILL');
     }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Config, ConfigError, DEFAULT_MAX_QUERY_DEPTH, DEFAULT_QUERY_TIMEOUT_MS, loadConfig } from '../../src/config';
+import { Config, ConfigError, DEFAULT_LIMITS, DEFAULT_MAX_QUERY_DEPTH, DEFAULT_QUERY_TIMEOUT_MS, loadConfig } from '../../src/config';
 import { PlanGraphError } from '../../src/errors';
 import { ROOT } from '../../src/paths';
 
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0', port: 4000, queryTimeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH, resultCacheEntries: 5000, autoLoad: true,
       development: false, java: 'java', maven: 'mvn',
       neo4j: { mode: 'embedded', boltPort: 7687, dataDir: join(ROOT, '.data'), heap: '1g', pageCache: '256m', database: 'neo4j' },
+      limits: DEFAULT_LIMITS, corsOrigins: [], logLevel: 'info', neo4jMaxRestarts: 5, neo4jRestartBackoffMs: 1000,
     });
   });
 

@@ -11,6 +11,8 @@ import { chainOf, EntityTypeName } from './shared';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
+const MAX_SEARCH_TEXT = 200;
+
 /** The user's text as a Lucene phrase: special characters escaped, so 20+8 and IT+BT+低碳 parse. */
 export function lucenePhrase(text: string): string {
   return `"${text.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`;
@@ -55,6 +57,10 @@ export const exploreResolvers: { Query: Pick<QueryResolvers, 'search' | 'path' |
     search: async (_, args, ctx) => {
       const text = args.text.normalize('NFKC').replace(/["“”]/g, ' ').trim();
       if (text === '') throw badInput('search text must not be empty.', { argument: 'text' });
+      // Every pair of characters becomes a term of the full-text phrase; Lucene refuses thousands of them.
+      if (text.length > MAX_SEARCH_TEXT) {
+        throw badInput(`search text may be at most ${MAX_SEARCH_TEXT} characters, got ${text.length}; search for a shorter phrase.`, { argument: 'text', max: MAX_SEARCH_TEXT });
+      }
       const limit = args.first ?? 20;
       if (limit < 1 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}.`, { argument: 'first' });
       const key = normalizeName(text);
