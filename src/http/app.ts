@@ -167,6 +167,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
             if (record) record.operation = operationName ?? null;
           },
           async willSendResponse({ contextValue, response }) {
+            // The request's one read transaction ends here; nobody waits for its COMMIT (see Cypher.forRequest).
+            void contextValue?.cypher?.close?.();
             if (response.body.kind !== 'single') return;
             const result = response.body.singleResult;
             const record = recordOf(contextValue);
@@ -175,7 +177,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
             // A request that could not reach Neo4j: answer the next ones at once until a probe reaches it again.
             if (codes.includes('SERVICE_UNAVAILABLE')) availability.markDown('a request could not reach Neo4j');
             if (contextValue?.cypher) {
-              result.extensions = { ...result.extensions, plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips } };
+              result.extensions = {
+                ...result.extensions,
+                plangraph: { cypherRoundTrips: contextValue.cypher.stats.roundTrips, cypherStatements: contextValue.cypher.stats.statements ?? 0 },
+              };
             }
           },
         };
@@ -223,6 +228,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const record = records.get(request);
+    // A request cut off by the deadline never reached willSendResponse: its transaction must not outlive it.
+    void record?.cypher?.close?.();
     const route = request.routeOptions.url ?? 'unknown';
     const seconds = reply.elapsedTime / 1000;
     metrics.http.inc({ route, status: String(reply.statusCode) });
