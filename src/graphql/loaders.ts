@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { Cypher, Row } from '../neo4j/cypher';
+import { researchLoaders } from './research-loaders';
+import { STAGE_ORDER } from './stages';
 
 /**
  * One set of DataLoaders per GraphQL request. Each loader turns every load() of one tick into ONE Cypher
@@ -26,7 +28,7 @@ export interface LoaderOptions {
   batch?: boolean;
 }
 
-function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: (row: Row) => T, options: LoaderOptions) {
+export function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: (row: Row) => T, options: LoaderOptions) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await cypher.read(statement, { ...params, ids });
     const byId = new Map<string, T[]>();
@@ -77,8 +79,9 @@ export function createLoaders(cypher: Cypher, options: LoaderOptions = {}) {
     passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, (r) => r.node as NodeRow, options),
     sectionChildren: groupedLoader(cypher, 'read/section-children', {}, (r) => r.node as NodeRow, options),
     sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, (r) => r.node as NodeRow, options),
-    milestones: groupedLoader(cypher, 'read/milestones', {}, (r) => r.milestone as Row, options),
+    milestones: groupedLoader(cypher, 'read/milestones', { stageOrder: STAGE_ORDER }, (r) => r.milestone as Row, options),
     values: groupedLoader(cypher, 'read/indicator-values', {}, (r) => r.value as Row, options),
+    ...researchLoaders(cypher, options),
   };
 }
 

@@ -7,6 +7,7 @@ import { documentResolvers } from './resolvers/document';
 import { entityResolvers } from './resolvers/entities';
 import { exploreResolvers } from './resolvers/explore';
 import { queryResolvers } from './resolvers/query';
+import { researchResolvers } from './resolvers/research';
 
 /** The API: the SDL in schema/*.graphql (its single definition) and the resolvers that serve it. */
 
@@ -25,4 +26,4 @@ function merge(...maps: ResolverMap[]): ResolverMap {
   return out;
 }
 
-export const resolvers = merge(queryResolvers, exploreResolvers, entityResolvers, documentResolvers);
+export const resolvers = merge(queryResolvers, exploreResolvers, entityResolvers, documentResolvers, researchResolvers);

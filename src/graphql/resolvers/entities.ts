@@ -1,6 +1,7 @@
 import { Row } from '../../neo4j/cypher';
 import { Context, evidenceOf, NodeRow } from '../loaders';
 import { paginate, pageOf } from '../pagination';
+import { filterLinks, partLinks, ProjectFilterInput } from './research';
 import { is, linkFields, toLink, toRoleLink, typeName } from './shared';
 
 /** Field resolvers of the entity types: Strategy, District, Project, Indicator, Organization, GlossaryTerm. */
@@ -12,9 +13,10 @@ const entityFields = {
   nameEn: (n: NodeRow) => n.nameEn ?? null,
   aliases: (n: NodeRow) => n.aliases ?? [],
   evidence: (n: NodeRow, _: Args, ctx: Context) => ctx.loaders.evidence.load(n.id),
-  mentions: async (n: NodeRow, args: PageArgs, ctx: Context) => {
+  mentions: async (n: NodeRow, args: PageArgs & { rule?: string | null }, ctx: Context) => {
     pageOf(args);
-    return paginate((await ctx.loaders.mentions.load(n.id)).map((node) => ({ node })), args);
+    const loader = args.rule === 'NESTED' ? ctx.loaders.nestedMentions : ctx.loaders.mentions;
+    return paginate((await loader.load(n.id)).map((node) => ({ node })), args);
   },
 };
 
@@ -34,13 +36,13 @@ export const entityResolvers = {
 
   Strategy: {
     ...entityFields,
-    parts: nodes('HAS_PART', 'out', 'Strategy'),
-    partLinks: async (n: NodeRow, a: Args, ctx: Context) => (await out('HAS_PART')(n, a, ctx)).filter(is('Strategy')).map(toLink),
+    parts: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Strategy')).map((l) => l.node),
+    partLinks: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Strategy')).map(toLink),
     partOf: first('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n: NodeRow, a: Args, ctx: Context) => (await out('ANCHORED_IN')(n, a, ctx)).map(toLink),
-    projects: async (n: NodeRow, args: PageArgs & { includeParts: boolean; basis?: string[] | null }, ctx: Context) => {
+    projects: async (n: NodeRow, args: PageArgs & { includeParts: boolean; basis?: string[] | null; filter?: ProjectFilterInput | null }, ctx: Context) => {
       pageOf(args);
-      const links = await ctx.loaders.strategyProjects(args.includeParts, args.basis ?? null).load(n.id);
+      const links = await filterLinks(await ctx.loaders.strategyProjects(args.includeParts, args.basis ?? null).load(n.id), args.filter, ctx);
       return paginate(links.map((l) => ({ node: l.node, via: l.via, ...linkFields(l.link) })), args);
     },
     organizations: nodes('SERVES', 'in', 'Organization'),
@@ -53,9 +55,9 @@ export const entityResolvers = {
     parent: first('WITHIN', 'out'),
     children: nodes('WITHIN', 'in'),
     strategies: nodes('ANCHORED_IN', 'in'),
-    projects: async (n: NodeRow, args: PageArgs & { includeSubdistricts: boolean }, ctx: Context) => {
+    projects: async (n: NodeRow, args: PageArgs & { includeSubdistricts: boolean; filter?: ProjectFilterInput | null }, ctx: Context) => {
       pageOf(args);
-      const links = await ctx.loaders.districtProjects(args.includeSubdistricts).load(n.id);
+      const links = await filterLinks(await ctx.loaders.districtProjects(args.includeSubdistricts).load(n.id), args.filter, ctx);
       return paginate(
         links.map((l) => ({ node: l.node, district: l.via, locationBasis: l.link.basis, ...linkFields(l.link), basis: null })),
         args,
@@ -74,7 +76,7 @@ export const entityResolvers = {
       ...(await out('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
     ],
     timeline,
-    parts: nodes('HAS_PART', 'out', 'Project'),
+    parts: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Project')).map((l) => l.node),
     partOf: first('HAS_PART', 'in', 'Project'),
     indicators: nodes('MEASURES', 'in'),
   },
@@ -82,10 +84,13 @@ export const entityResolvers = {
   Organization: {
     ...entityFields,
     districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
-    projects: async (n: NodeRow, a: Args, ctx: Context) => [
-      ...(await out('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
-      ...(await into('AFFILIATED_WITH')(n, a, ctx)).filter(is('Project')).map(toRoleLink('AFFILIATE')),
-    ],
+    projects: async (n: NodeRow, a: { role?: string | null; filter?: ProjectFilterInput | null }, ctx: Context) => {
+      const links = [
+        ...(a.role !== 'AFFILIATE' ? (await out('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')) : []),
+        ...(a.role !== 'PARTICIPANT' ? (await into('AFFILIATED_WITH')(n, a, ctx)).filter(is('Project')).map(toRoleLink('AFFILIATE')) : []),
+      ];
+      return filterLinks(links, a.filter, ctx);
+    },
     affiliatedWith: async (n: NodeRow, a: Args, ctx: Context) =>
       (await out('AFFILIATED_WITH')(n, a, ctx)).filter(is('Organization')).map(toRoleLink('AFFILIATE')),
     affiliates: async (n: NodeRow, a: Args, ctx: Context) =>
@@ -104,21 +109,8 @@ export const entityResolvers = {
     measures: nodes('MEASURES', 'out'),
   },
 
-  IndicatorValue: {
-    display: (v: Row) => displayValue(v.value as number, v.unit as string, v.qualifier as string | null),
-  },
-
   GlossaryTerm: {
     ...entityFields,
     defines: first('DEFINES', 'out'),
   },
 };
-
-const SUFFIX_QUALIFIERS = ['左右', '以上', '以内', '以下'];
-
-/** 7 % 左右 → "7%左右"; 4 亿元 超 → "超4亿元". */
-export function displayValue(value: number, unit: string, qualifier: string | null): string {
-  const number = `${value}${unit}`;
-  if (!qualifier) return number;
-  return SUFFIX_QUALIFIERS.includes(qualifier) ? `${number}${qualifier}` : `${qualifier}${number}`;
-}

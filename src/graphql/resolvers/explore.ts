@@ -3,6 +3,7 @@ import { Row } from '../../neo4j/cypher';
 import { badInput, notFound } from '../errors';
 import { Context, NodeRow } from '../loaders';
 import { MAX_PAGE_SIZE } from '../pagination';
+import { findPaths } from './research';
 import { ENTITY_LABELS, linkFields } from './shared';
 
 /** Query.search, Query.path and Query.neighborhood: the researcher's tools. */
@@ -45,21 +46,8 @@ export const exploreResolvers = {
       });
     },
 
-    path: async (_: unknown, args: { from: string; to: string; maxHops?: number | null }, ctx: Context) => {
-      const maxHops = args.maxHops ?? DEFAULT_HOPS;
-      if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}.`, { argument: 'maxHops' });
-      const [from] = await Promise.all([entityOrNotFound(args.from, ctx), entityOrNotFound(args.to, ctx)]);
-      if (args.from === args.to) return { nodes: [from], relationships: [], length: 0 };
-      const [row] = await ctx.cypher.read('read/path', { from: args.from, to: args.to, maxHops });
-      if (!row) return null;
-      const nodes = row.nodes as NodeRow[];
-      const relationships = (row.rels as Row[]).map((r, i) => {
-        const s = step(r);
-        const forward = s.start === nodes[i].id;
-        return { ...s, from: nodes[i].id, to: nodes[i + 1].id, direction: forward ? 'FORWARD' : 'BACKWARD' };
-      });
-      return { nodes, relationships, length: relationships.length };
-    },
+    path: async (_: unknown, args: { from: string; to: string; maxHops?: number | null; basis?: string[] | null }, ctx: Context) =>
+      (await findPaths({ ...args, k: 1 }, ctx)).paths[0] ?? null,
 
     neighborhood: async (_: unknown, args: { id: string; depth?: number | null }, ctx: Context) => {
       const depth = args.depth ?? 1;

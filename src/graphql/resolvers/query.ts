@@ -2,6 +2,7 @@ import { normalizeName } from '../../graph/names';
 import { badInput, notFound } from '../errors';
 import { Context, NodeRow } from '../loaders';
 import { connection, pageOf } from '../pagination';
+import { ProjectFilterInput, projectsPage } from './research';
 
 /** Query's lookups and listings. (search, path and neighborhood are in explore.ts.) */
 
@@ -21,16 +22,6 @@ async function lookup(label: string, what: string, args: LookupArgs, ctx: Contex
     return ctx.loaders.entityByName.load({ label, key });
   }
   throw badInput(`Give the ${what}'s id or its name.`);
-}
-
-/** A filter's reference to a district or strategy, by id or name, as an id; unknown references are errors. */
-async function refId(label: string, what: string, ref: string | null | undefined, ctx: Context): Promise<string | null> {
-  if (ref == null) return null;
-  const byId = await ctx.loaders.node.load(ref);
-  if (byId?.labels.includes(label)) return byId.id;
-  const byName = await ctx.loaders.entityByName.load({ label, key: normalizeName(ref) });
-  if (!byName) throw badInput(`No ${what} has the id, name or alias "${ref}".`, { argument: 'filter' });
-  return byName.id;
 }
 
 async function page(statement: string, params: Record<string, unknown>, args: PageArgs, ctx: Context) {
@@ -54,32 +45,8 @@ export const queryResolvers = {
     organization: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),
     districts: entities('District'),
-    organizations: entities('Organization'),
 
-    projects: async (
-      _: unknown,
-      args: PageArgs & {
-        filter?: { category?: string[] | null; district?: string | null; strategy?: string | null; stage?: string | null; year?: number | null; nameContains?: string | null } | null;
-        orderBy?: string | null;
-      },
-      ctx: Context,
-    ) => {
-      pageOf(args);
-      const f = args.filter ?? {};
-      const [districtId, strategyId] = await Promise.all([
-        refId('District', 'district', f.district, ctx),
-        refId('Strategy', 'strategy', f.strategy, ctx),
-      ]);
-      return page(
-        'read/projects-page',
-        {
-          categories: f.category?.length ? f.category : null, districtId, strategyId, stage: f.stage ?? null,
-          year: f.year ?? null, nameContains: nameContains(f.nameContains), orderBy: args.orderBy ?? 'DOCUMENT_ORDER',
-        },
-        args,
-        ctx,
-      );
-    },
+    projects: (_: unknown, args: PageArgs & { filter?: ProjectFilterInput | null; orderBy?: string | null }, ctx: Context) => projectsPage(args, ctx),
 
     indicators: (
       _: unknown,
