@@ -65,7 +65,8 @@ export function reportWords(value: number, unit: string, qualifier: string | nul
     const hit = re.exec(quote);
     if (hit) return hit[0];
   }
-  if (qualifier && !/\d/.test(qualifier) && /[数成倍]/.test(qualifier) && quotes.some((quote) => quote.includes(qualifier))) return qualifier;
+  // A qualifier that is itself the figure in words (半数以上 for 50%, 十强 for rank 10) is what the report says.
+  if (qualifier && !/\d/.test(qualifier) && /[一二三四五六七八九十百千万半数成倍]/.test(qualifier) && quotes.some((quote) => quote.includes(qualifier))) return qualifier;
   return null;
 }
 

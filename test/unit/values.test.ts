@@ -29,6 +29,7 @@ it('finds the value in the report\'s own words', () => {
   expect(reportWords(1000, '亿元', '破', ['实现产值破千亿'])).toBe('破千亿');
   expect(reportWords(-9.9, '%', null, ['一般公共预算收入下降9.9%'])).toBe('下降9.9%');
   expect(reportWords(50, '%', '半数以上', ['半数以上既有重要建筑建立BIM模型'])).toBe('半数以上');
+  expect(reportWords(10, '名', '十强', ['跻身中国创新百强区排行榜十强'])).toBe('十强');
   // 45 stands without its unit in "65、45、80个工作日": no words of the report say "45个工作日".
   expect(reportWords(45, '个工作日', null, ['分别压缩至65、45、80个工作日'])).toBeNull();
   expect(reportWords(3, '%', null, ['增长13%'])).toBeNull();

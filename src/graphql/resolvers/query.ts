@@ -44,7 +44,6 @@ export const queryResolvers = {
     indicator: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Indicator', 'indicator', args, ctx),
     organization: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),
-    districts: entities('District'),
 
     projects: (_: unknown, args: PageArgs & { filter?: ProjectFilterInput | null; orderBy?: string | null }, ctx: Context) => projectsPage(args, ctx),
 

@@ -287,6 +287,13 @@ export const researchResolvers = {
       return searchPassages({ mentions: args.ids, mentionRule: args.rule, section: args.section, first: args.first, after: args.after }, ctx);
     },
     paths: (_: unknown, args: PathArgs, ctx: Context) => findPaths(args, ctx),
+    districts: async (_: unknown, args: PageArgs & { kind?: string | null; orderBy?: string | null }, ctx: Context) => {
+      const page = pageOf(args);
+      const [row] = await ctx.cypher.read('read/districts-page', {
+        kind: args.kind ?? null, orderBy: args.orderBy ?? 'DOCUMENT_ORDER', offset: page.offset, limit: page.limit,
+      });
+      return connection((row.nodes as NodeRow[]).map((node) => ({ node })), page, row.totalCount as number);
+    },
     organizations: async (_: unknown, args: PageArgs & { filter?: { kind?: string[] | null; nameContains?: string | null } | null }, ctx: Context) => {
       const page = pageOf(args);
       const f = args.filter ?? {};
@@ -347,6 +354,8 @@ export const researchResolvers = {
   },
 
   District: {
+    projectCount: async (n: NodeRow, args: { includeSubdistricts: boolean; filter?: ProjectFilterInput | null }, ctx: Context) =>
+      (await filterLinks(await ctx.loaders.districtProjects(args.includeSubdistricts).load(n.id), args.filter, ctx)).length,
     strategyLinks: async (n: NodeRow, _: Args, ctx: Context) => (await ctx.loaders.linksIn('ANCHORED_IN').load(n.id)).map(toLink),
     organizationLinks: async (n: NodeRow, _: Args, ctx: Context) =>
       (await ctx.loaders.linksIn('LOCATED_IN').load(n.id)).filter(is('Organization')).map(toLink),
@@ -374,12 +383,21 @@ export async function projectsPage(args: PageArgs & { filter?: ProjectFilterInpu
   const [row] = await ctx.cypher.read('read/projects-page', {
     ...params, stageOrder: STAGE_ORDER, orderBy: args.orderBy ?? 'DOCUMENT_ORDER', offset: page.offset, limit: page.limit,
   });
-  const edges = (row.rows as Row[]).map((r) => {
-    const serves = r.serves as Row | null;
-    const located = r.located as Row | null;
-    const edge: Record<string, unknown> = { node: r.node, basis: null, inference: null, rule: null, evidence: [] };
-    if (located) Object.assign(edge, { district: located.place, locationBasis: (located.link as Row).basis, ...linkFields(located.link as Row), basis: null });
-    if (serves) Object.assign(edge, { via: serves.via, ...linkFields(serves.link as Row) });
+  // Filtered by strategy or district, each edge carries that link, exactly as Strategy.projects and
+  // District.projects give it (the same loaders: one more round trip, only when filtered).
+  const nodes = row.nodes as NodeRow[];
+  const [serves, located] = await Promise.all([
+    params.strategyId ? ctx.loaders.strategyProjects(true, null).load(params.strategyId) : [],
+    params.districtId ? ctx.loaders.districtProjects(true).load(params.districtId) : [],
+  ]);
+  const servesOf = new Map(serves.map((l) => [l.node.id, l]));
+  const locatedOf = new Map(located.map((l) => [l.node.id, l]));
+  const edges = nodes.map((node) => {
+    const edge: Record<string, unknown> = { node, basis: null, inference: null, rule: null, evidence: [] };
+    const place = locatedOf.get(node.id);
+    if (place) Object.assign(edge, { district: place.via, locationBasis: place.link.basis, ...linkFields(place.link), basis: null });
+    const link = servesOf.get(node.id);
+    if (link) Object.assign(edge, { via: link.via, ...linkFields(link.link) });
     return edge;
   });
   return connection(edges, page, row.totalCount as number);
