@@ -8,7 +8,8 @@ import { SOURCE_TEXT, startTestServer, TestServer } from '../helpers/server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // A generous timeout: these statements are planned on first use, which takes seconds on a loaded machine.
+  server = await startTestServer(undefined, { queryTimeoutMs: 60_000 });
 });
 afterAll(() => server.stop());
 
