@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Cypher } from '../neo4j/cypher';
 import { CYPHER_DIR, FIXTURES_DIR } from '../paths';
 import { buildGraph, GraphData } from './build';
+import { mergeEntityRows } from './merge';
 import { contentHash, documentFolders, filesUnder, FixtureError, readDocumentFixtures } from './fixtures/read';
 
 /**
@@ -34,62 +35,59 @@ export function buildAll(fixturesDir = FIXTURES_DIR): GraphData[] {
 }
 
 /**
- * An entity several documents name (低碳智造核 in this year's and next year's report) is one node: its aliases,
- * documents and lookup keys are unioned; the first document's name and English name stand. Its evidence and facts
- * stay per document.
+ * The rows of several reports as one load. An entity several reports declare (低碳智造核 in this year's and next
+ * year's report) is one node, merged by the same rule as within a report (merge.ts); its evidence and facts stay
+ * per document. Throws FixtureError naming both files when two reports disagree about what an entity is.
  */
-export function mergeEntities(rows: GraphData['entities']): GraphData['entities'] {
-  const byId = new Map<string, GraphData['entities'][number]>();
-  const union = (a: unknown, b: unknown) => [...new Set([...((a as unknown[]) ?? []), ...((b as unknown[]) ?? [])])];
-  for (const row of rows) {
-    const prior = byId.get(row.id);
-    if (!prior) {
-      byId.set(row.id, { ...row, props: { ...row.props } });
-      continue;
-    }
-    if (prior.label !== row.label) {
-      throw new FixtureError([`${row.id} is a ${prior.label} in ${prior.props.documents} and a ${row.label} in ${row.props.documents}`]);
-    }
-    const [a, b] = [prior.props, row.props];
-    prior.props = {
-      ...b,
-      ...a,
-      aliases: union(a.aliases, b.aliases),
-      documents: union(a.documents, b.documents),
-      lookupKeys: union(a.lookupKeys, b.lookupKeys),
-      firstMention: [a.firstMention, b.firstMention].filter((n) => typeof n === 'number').sort((x, y) => Number(x) - Number(y))[0] ?? null,
-    };
-  }
-  return [...byId.values()];
+export function mergeGraphs(graphs: GraphData[]): GraphData {
+  const { entities, problems } = mergeEntityRows(graphs.flatMap((g) => g.entities));
+  if (problems.length) throw new FixtureError(problems);
+  return {
+    documents: graphs.flatMap((g) => g.documents),
+    sections: graphs.flatMap((g) => g.sections),
+    passages: graphs.flatMap((g) => g.passages),
+    entities,
+    milestones: graphs.flatMap((g) => g.milestones),
+    values: graphs.flatMap((g) => g.values),
+    evidence: graphs.flatMap((g) => g.evidence),
+    relations: graphs.flatMap((g) => g.relations),
+    mentions: graphs.flatMap((g) => g.mentions),
+  };
 }
+
+/** The statements of one load, in order, each with its rows: one write transaction runs them all. */
+export function loadSteps(data: GraphData, hash: string, loadId: string): { name: string; params: Record<string, unknown> }[] {
+  const step = (name: string, params: Record<string, unknown> = {}) => ({ name, params: { ...params, loadId } });
+  return [
+    step('load/documents', { rows: data.documents }),
+    step('load/sections', { rows: data.sections }),
+    step('load/passages', { rows: data.passages }),
+    step('load/entities', { rows: data.entities }),
+    step('load/milestones', { rows: data.milestones }),
+    step('load/values', { rows: data.values }),
+    step('load/evidence', { rows: data.evidence }),
+    step('load/relations', { rows: data.relations }),
+    step('load/mentions', { rows: data.mentions }),
+    // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not.
+    step(DERIVE_SERVES),
+    step('load/prune'),
+    step('load/meta', { hash, documents: data.documents.map((d) => d.id) }),
+  ];
+}
+
+const DERIVE_SERVES = 'derive/serves-by-anchor';
 
 export async function loadGraph(cypher: Cypher, fixturesDir = FIXTURES_DIR): Promise<LoadReport> {
   const started = Date.now();
-  const graphs = buildAll(fixturesDir);
+  const data = mergeGraphs(buildAll(fixturesDir));
   const hash = fixturesHash(fixturesDir);
-  const all = (key: keyof GraphData): unknown[] =>
-    key === 'entities' ? mergeEntities(graphs.flatMap((g) => g.entities)) : graphs.flatMap((g) => g[key] as unknown[]);
-
-  // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not.
   const loadId = `${hash.slice(0, 12)}@${new Date().toISOString()}`;
-  const step = (name: string, params: Record<string, unknown> = {}) => ({ name, params: { ...params, loadId } });
-  const results = await cypher.writeAll([
-    step('load/documents', { rows: all('documents') }),
-    step('load/sections', { rows: all('sections') }),
-    step('load/passages', { rows: all('passages') }),
-    step('load/entities', { rows: all('entities') }),
-    step('load/milestones', { rows: all('milestones') }),
-    step('load/values', { rows: all('values') }),
-    step('load/evidence', { rows: all('evidence') }),
-    step('load/relations', { rows: all('relations') }),
-    step('load/mentions', { rows: all('mentions') }),
-    step('derive/serves-by-anchor'),
-    step('load/prune'),
-    step('load/meta', { hash, documents: graphs.map((g) => g.documents[0].id) }),
-  ]);
-  const derivedServes = Number(results[9][0]?.derived ?? 0);
+  const steps = loadSteps(data, hash, loadId);
+  const results = await cypher.writeAll(steps);
+  const resultOf = (name: string) => results[steps.findIndex((s) => s.name === name)] ?? [];
+  const derivedServes = Number(resultOf(DERIVE_SERVES)[0]?.derived ?? 0);
   const counts = await graphCounts(cypher);
-  return { hash, documents: graphs.map((g) => g.documents[0].id), ...counts, derivedServes, ms: Date.now() - started };
+  return { hash, documents: data.documents.map((d) => d.id), ...counts, derivedServes, ms: Date.now() - started };
 }
 
 export async function graphCounts(cypher: Cypher): Promise<Pick<LoadReport, 'labels' | 'relationships'>> {

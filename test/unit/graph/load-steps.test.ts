@@ -1,0 +1,38 @@
+import { buildGraph } from '../../../src/graph/build';
+import { FixtureError } from '../../../src/graph/fixtures/read';
+import { loadSteps, mergeGraphs } from '../../../src/graph/load';
+import { defaultFiles, file, hub, tinyFixtures, TINY_META } from '../helpers/tiny-document';
+
+describe('mergeGraphs (several reports, one load)', () => {
+  const one = buildGraph(tinyFixtures());
+  const other = buildGraph({ ...tinyFixtures(), meta: { ...TINY_META, id: 'other' } });
+
+  it('keeps one node per shared entity, by the same rule as within a report, and every fact per document', () => {
+    const merged = mergeGraphs([one, other]);
+    expect(merged.documents.map((d) => d.id)).toEqual(['tiny', 'other']);
+    expect(merged.entities).toHaveLength(one.entities.length);
+    expect(merged.entities.find((e) => e.id === 'strategy:east-hub')!.props.documents).toEqual(['tiny', 'other']);
+    expect(merged.values.map((v) => v.id)).toEqual(['indicator:gdp-growth@tiny:2023:TARGET:6', 'indicator:gdp-growth@other:2023:TARGET:6']);
+    expect(merged.relations).toHaveLength(one.relations.length * 2);
+  });
+
+  it('refuses two reports that disagree about an entity, naming both files', () => {
+    const renamed = defaultFiles();
+    renamed[0] = file('other/registry.yaml', { ...renamed[0].data, entities: [{ ...hub, name: '东部智造核', aliases: ['东核', '低碳智造核'] }, ...renamed[0].data.entities.slice(1)] });
+    const disagreeing = buildGraph({ ...tinyFixtures(renamed), meta: { ...TINY_META, id: 'other' } });
+    expect(() => mergeGraphs([one, disagreeing])).toThrow(FixtureError);
+    expect(() => mergeGraphs([one, disagreeing])).toThrow(/name "低碳智造核" in tiny\/registry.yaml but "东部智造核" in other\/registry.yaml/);
+  });
+});
+
+describe('loadSteps', () => {
+  it('writes nodes before the relationships between them, derives, prunes, and records the hash last, all stamped with the load id', () => {
+    const steps = loadSteps(buildGraph(tinyFixtures()), 'hash', 'load-1');
+    expect(steps.map((s) => s.name)).toEqual([
+      'load/documents', 'load/sections', 'load/passages', 'load/entities', 'load/milestones', 'load/values', 'load/evidence',
+      'load/relations', 'load/mentions', 'derive/serves-by-anchor', 'load/prune', 'load/meta',
+    ]);
+    expect(steps.every((s) => s.params.loadId === 'load-1')).toBe(true);
+    expect(steps.at(-1)!.params).toEqual({ hash: 'hash', documents: ['tiny'], loadId: 'load-1' });
+  });
+});
