@@ -47,7 +47,7 @@ export const exploreResolvers = {
     },
 
     path: async (_: unknown, args: { from: string; to: string; maxHops?: number | null; basis?: string[] | null }, ctx: Context) =>
-      (await findPaths({ ...args, k: 1 }, ctx)).paths[0] ?? null,
+      (await findPaths({ ...args, k: 1 }, ctx, false)).paths[0] ?? null,
 
     neighborhood: async (_: unknown, args: { id: string; depth?: number | null }, ctx: Context) => {
       const depth = args.depth ?? 1;

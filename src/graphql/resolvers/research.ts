@@ -227,7 +227,7 @@ function toPath(row: Row) {
 }
 
 /** Query.paths, and Query.path as its first path. */
-export async function findPaths(args: PathArgs, ctx: Context) {
+export async function findPaths(args: PathArgs, ctx: Context, explain = true) {
   const maxHops = args.maxHops ?? DEFAULT_HOPS;
   if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}.`, { argument: 'maxHops' });
   const k = args.k ?? 3;
@@ -235,31 +235,47 @@ export async function findPaths(args: PathArgs, ctx: Context) {
   if (args.basis && args.basis.length === 0) throw badInput('basis must name at least one basis (or be left out).', { argument: 'basis' });
   const [from, to] = await Promise.all([entityOrNotFound(args.from, ctx), entityOrNotFound(args.to, ctx)]);
   const basis = args.basis ?? null;
-  const reach = async () => {
-    const rows = await ctx.cypher.read('read/reach', { ids: [...new Set([from.id, to.id])], maxHops, basis });
-    const byId = new Map(rows.map((r) => [r.id as string, r.hops as number[]]));
-    const of = (node: NodeRow) => {
-      const hops = byId.get(node.id) ?? [];
-      const byHops = Array.from({ length: maxHops }, (_, i) => hops.filter((h) => h === i + 1).length);
-      return { entity: node, reachable: hops.length, byHops, isolated: hops.length === 0 };
-    };
-    return { fromReach: of(from), toReach: of(to) };
+  // How far each end reaches: one more statement, run only when asked for or needed to explain an empty answer.
+  let reached: Promise<{ fromReach: Reach; toReach: Reach }> | null = null;
+  const reach = () => {
+    reached ??= ctx.cypher.read('read/reach', { ids: [...new Set([from.id, to.id])], maxHops, basis }).then((rows) => {
+      const byId = new Map(rows.map((r) => [r.id as string, r.hops as number[]]));
+      const of = (node: NodeRow): Reach => {
+        const hops = byId.get(node.id) ?? [];
+        const byHops = Array.from({ length: maxHops }, (_, i) => hops.filter((h) => h === i + 1).length);
+        return { entity: node, reachable: hops.length, byHops, isolated: hops.length === 0 };
+      };
+      return { fromReach: of(from), toReach: of(to) };
+    });
+    return reached;
   };
+  const lazy = { fromReach: async () => (await reach()).fromReach, toReach: async () => (await reach()).toReach };
   if (from.id === to.id) {
-    return { found: true, paths: [{ nodes: [from], relationships: [], length: 0 }], message: 'from and to are the same entity.', ...(await reach()) };
+    return { found: true, paths: [{ nodes: [from], relationships: [], length: 0 }], message: 'from and to are the same entity.', ...lazy };
   }
-  const [rows, reaches] = await Promise.all([ctx.cypher.read('read/paths', { from: from.id, to: to.id, maxHops, basis, k }), reach()]);
-  const paths = rows.map(toPath);
+  const paths = (await ctx.cypher.read('read/paths', { from: from.id, to: to.id, maxHops, basis, k })).map(toPath);
   const basisText = basis ? ` over ${basis.join('/')} relationships` : '';
   let message: string;
   if (paths.length) {
     message = `${paths.length} shortest path${paths.length > 1 ? 's' : ''}${basisText}, ${paths[0].length} to ${paths[paths.length - 1].length} hops.`;
+  } else if (!explain) {
+    message = 'No path.';
   } else {
-    const side = (r: { entity: NodeRow; reachable: number; isolated: boolean }) =>
-      r.isolated ? `${r.entity.name} has no relationship${basisText} to follow` : `${r.entity.name} reaches ${r.reachable} ${r.reachable === 1 ? 'entity' : 'entities'}`;
+    const reaches = await reach();
+    const side = (r: Reach) =>
+      r.isolated
+        ? `${r.entity.name} has no relationship${basisText} to follow`
+        : `${r.entity.name} reaches ${r.reachable} ${r.reachable === 1 ? 'entity' : 'entities'}`;
     message = `No path within ${maxHops} hops${basisText} between ${from.name} and ${to.name}: ${side(reaches.fromReach)}; ${side(reaches.toReach)}.`;
   }
-  return { found: paths.length > 0, paths, message, ...reaches };
+  return { found: paths.length > 0, paths, message, ...lazy };
+}
+
+interface Reach {
+  entity: NodeRow;
+  reachable: number;
+  byHops: number[];
+  isolated: boolean;
 }
 
 // ---- values ----------------------------------------------------------------------------------------------
