@@ -1,4 +1,5 @@
 import { isAbsolute, join } from 'node:path';
+import { PlanGraphError } from './errors';
 import { ROOT } from './paths';
 
 /**
@@ -26,14 +27,18 @@ export interface Config {
   maven: string;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends PlanGraphError {
+  readonly code = 'CONFIG_INVALID';
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
   }
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Defaults that code outside config.ts also needs (the HTTP layer when started without a Config, the tests). */
+export const DEFAULT_MAX_QUERY_DEPTH = 15;
+export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 
 const URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
 const MEMORY = /^\d+[kmg]$/i;
@@ -102,8 +107,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: str('HOST', '0.0.0.0'),
     port: int('PORT', 4000, 0, 65535),
     neo4j,
-    queryTimeoutMs: int('PLANGRAPH_QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
-    maxQueryDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', 15, 2, 100),
+    queryTimeoutMs: int('PLANGRAPH_QUERY_TIMEOUT_MS', DEFAULT_QUERY_TIMEOUT_MS, 100, 600_000),
+    maxQueryDepth: int('PLANGRAPH_MAX_QUERY_DEPTH', DEFAULT_MAX_QUERY_DEPTH, 2, 100),
     autoLoad: bool('PLANGRAPH_AUTOLOAD', true),
     development: env.NODE_ENV === 'development',
     java: env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java',

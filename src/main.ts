@@ -2,7 +2,7 @@ import { loadGraph, formatReport, isGraphCurrent } from './graph/load';
 import { startApp } from './http/app';
 import { connect } from './neo4j/connect';
 import { Cypher } from './neo4j/cypher';
-import { applyDatabaseSchema } from './neo4j/schema';
+import { applyDatabaseSchema } from './neo4j/database-schema';
 import { exitWithError, log, readConfigOrExit } from './run';
 
 /**

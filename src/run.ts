@@ -1,4 +1,5 @@
 import { Config, ConfigError, loadConfig } from './config';
+import { PlanGraphError } from './errors';
 
 /** What both entry points share: a logger, reading the configuration, and how a fatal error is reported. */
 
@@ -17,12 +18,15 @@ export function readConfigOrExit(): Config {
 }
 
 /**
- * Errors PlanGraph expects (bad configuration, no Java, Neo4j unreachable, invalid fixtures) carry a `code` and a
- * message that says what to do: print only that. Anything else is a bug: print the stack.
+ * Errors PlanGraph expects (bad configuration, no Java, Neo4j unreachable, invalid fixtures) are PlanGraphErrors
+ * with a message that says what to do: print only that. Anything else is a bug, or an error from a library
+ * (a Node ErrnoException, a Neo4jError, which also carry a `code`): print it whole, stack and cause included.
  */
+export function describeFatal(err: unknown): string | unknown {
+  return err instanceof PlanGraphError ? `[plangraph] error: ${err.message}` : err;
+}
+
 export function exitWithError(err: unknown): never {
-  const code = (err as { code?: unknown } | null)?.code;
-  const known = err instanceof Error && typeof code === 'string' && !code.startsWith('Neo.');
-  console.error(known ? `[plangraph] error: ${(err as Error).message}` : err);
+  console.error(describeFatal(err));
   process.exit(1);
 }

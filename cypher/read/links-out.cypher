@@ -1,6 +1,5 @@
 // Outgoing relationships of one type from many entities: (a {id})-[r:$type]->(b).
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r]->(b:Entity)
-WHERE type(r) = $type
+MATCH (a:Entity {id: id})-[r:$($type)]->(b:Entity)
 RETURN id, b {.*, labels: labels(b)} AS node, properties(r) AS link
 ORDER BY id, b.firstMention, b.id

@@ -1,8 +1,9 @@
 // Entities within $depth (1 or 2) relationships of one entity, nearest first, capped at $cap, and every
-// relationship among them. Variable-length bounds cannot be parameters: match up to 2, keep within $depth.
+// relationship among them, over the fact relationship types $types (FACT_RELATIONSHIP_TYPES in
+// src/graph/fixtures/fixture-schema.ts). Variable-length bounds cannot be parameters: match up to 2, keep within $depth.
 MATCH (c:Entity {id: $id})
 CALL (c) {
-  OPTIONAL MATCH p = (c)-[:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES*1..2]-(n:Entity)
+  OPTIONAL MATCH p = (c)-[:$any($types)*1..2]-(n:Entity)
   WHERE length(p) <= $depth AND n <> c
   WITH n, min(length(p)) AS dist
   WHERE n IS NOT NULL
@@ -12,7 +13,7 @@ CALL (c) {
 WITH [c] + around[..$cap] AS nodes, size(around) > $cap AS truncated
 CALL (nodes) {
   UNWIND nodes AS x
-  MATCH (x)-[r:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES]->(y:Entity)
+  MATCH (x)-[r:$any($types)]->(y:Entity)
   WHERE y IN nodes
   RETURN collect({type: type(r), start: x.id, end: y.id, props: properties(r)}) AS edges
 }

@@ -1,9 +1,10 @@
 // A shortest path between two entities over the curated relationships (not MENTIONS, which go through
 // sentences, and not DERIVED links, which are shortcuts over facts the path can show itself).
+// $types: the fact relationship types (FACT_RELATIONSHIP_TYPES in src/graph/fixtures/fixture-schema.ts).
 // Variable-length bounds cannot be parameters: search up to 6 and keep the path only within $maxHops.
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity {id: $to})
-MATCH p = shortestPath((a)-[:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES*..6]-(b))
+MATCH p = shortestPath((a)-[:$any($types)*..6]-(b))
 WHERE all(r IN relationships(p) WHERE coalesce(r.basis, '') <> 'DERIVED')
 WITH p
 WHERE length(p) <= $maxHops

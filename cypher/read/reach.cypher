@@ -3,7 +3,7 @@
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})
 CALL (a) {
-  MATCH p = ANY SHORTEST ((a)-[r:HAS_PART|ANCHORED_IN|WITHIN|LOCATED_IN|SERVES|AFFILIATED_WITH|PARTICIPATES_IN|MEASURES|DEFINES
+  MATCH p = ANY SHORTEST ((a)-[r:$any($types)
       WHERE coalesce(r.basis, '') <> 'DERIVED' AND ($basis IS NULL OR r.basis IN $basis)]-{1,6}(n:Entity) WHERE size(r) <= $maxHops)
   WHERE n <> a
   RETURN collect(length(p)) AS hops

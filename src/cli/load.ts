@@ -1,7 +1,7 @@
 import { buildAll, formatReport, loadGraph } from '../graph/load';
 import { connect } from '../neo4j/connect';
 import { Cypher } from '../neo4j/cypher';
-import { applyDatabaseSchema } from '../neo4j/schema';
+import { applyDatabaseSchema } from '../neo4j/database-schema';
 import { exitWithError, log, readConfigOrExit } from '../run';
 
 /**

@@ -1,4 +1,4 @@
-import { Basis, EntityType, LinkType } from './fixtures/schema';
+import { Basis, EntityType, LinkType } from './fixtures/fixture-schema';
 
 /**
  * The rows a build produces for the loader, one list per cypher/load statement. Every list is plain data, so

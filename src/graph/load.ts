@@ -20,8 +20,11 @@ export interface LoadReport {
   ms: number;
 }
 
-/** What a load depends on: fixture files, and the Cypher that writes and derives (a rule change means a reload). */
-export function fixturesHash(fixturesDir = FIXTURES_DIR): string {
+/**
+ * A hash of everything a load's result depends on: the fixture files, and the Cypher that writes and derives the
+ * graph (a rule change means a reload). Stored on the graph (PlanGraphMeta.fixturesHash, its historical name).
+ */
+export function loadInputsHash(fixturesDir = FIXTURES_DIR): string {
   return contentHash([
     ...filesUnder(fixturesDir),
     ...filesUnder(join(CYPHER_DIR, 'load')),
@@ -80,7 +83,7 @@ const DERIVE_SERVES = 'derive/serves-by-anchor';
 export async function loadGraph(cypher: Cypher, fixturesDir = FIXTURES_DIR): Promise<LoadReport> {
   const started = Date.now();
   const data = mergeGraphs(buildAll(fixturesDir));
-  const hash = fixturesHash(fixturesDir);
+  const hash = loadInputsHash(fixturesDir);
   const loadId = `${hash.slice(0, 12)}@${new Date().toISOString()}`;
   const steps = loadSteps(data, hash, loadId);
   const results = await cypher.writeAll(steps);
@@ -101,8 +104,8 @@ export async function graphCounts(cypher: Cypher): Promise<Pick<LoadReport, 'lab
 
 /** Whether the graph in Neo4j was loaded from exactly the fixtures on disk. */
 export async function isGraphCurrent(cypher: Cypher, fixturesDir = FIXTURES_DIR): Promise<boolean> {
-  const [meta] = await cypher.read<{ fixturesHash: string | null }>('read/meta');
-  return meta?.fixturesHash === fixturesHash(fixturesDir);
+  const [meta] = await cypher.read('read/meta');
+  return meta !== undefined && meta.fixturesHash === loadInputsHash(fixturesDir);
 }
 
 export function formatReport(r: LoadReport): string {

@@ -1,4 +1,4 @@
-import { EntityType } from './fixtures/schema';
+import { EntityType } from './fixtures/fixture-schema';
 import { EntityRow } from './graph-data';
 
 /**

@@ -1,14 +1,17 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
+import { isArgumentValueError, ReadOnlyOperationError } from './validation';
 
 /**
  * Errors a client can act on, each with `extensions.code`:
  *   BAD_USER_INPUT       bad arguments (a `first` over the bound, a bad cursor, an unknown enum value, …)
  *   NOT_FOUND            an id that must exist does not
+ *   BAD_REQUEST          a mutation or subscription (the API is read-only)
  *   SERVICE_UNAVAILABLE  Neo4j cannot be reached; retry later
  *   QUERY_TIMEOUT        the query ran longer than PLANGRAPH_QUERY_TIMEOUT_MS
  *   INTERNAL_SERVER_ERROR anything else (details only in development mode)
+ * Errors are classified by their class and code, never by their message text.
  */
 
 export function badInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -19,34 +22,38 @@ export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`No ${what} has the id "${id}".`, { extensions: { code: 'NOT_FOUND', id } });
 }
 
-const UNAVAILABLE = new Set([
+/** Neo4j codes (and the driver's own) meaning the database cannot be reached. */
+export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   'ServiceUnavailable',
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
 ]);
-const TIMEOUT = /TransactionTimedOut|Transaction.*Terminated/;
-
-/** GraphQL validation messages that are about an argument's value rather than the query's shape. */
-const BAD_VALUE = /^(Value ".*" does not exist in|Enum ".*" cannot represent|Expected value of type|Int cannot represent|Float cannot represent|String cannot represent|ID cannot represent|Boolean cannot represent|Field ".*" argument ".*" of type ".*" is required|Variable ".*" got invalid value)/;
+/** Neo4j codes meaning the transaction ran past its timeout (or was terminated because of it). */
+export const TIMEOUT_CODES: ReadonlySet<string> = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.ClientError.Transaction.Terminated',
+]);
 
 export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof Neo4jError || (original as { name?: string })?.name === 'Neo4jError') {
-      const code = (original as Neo4jError).code;
-      if (UNAVAILABLE.has(code)) {
+    if (original instanceof Neo4jError) {
+      if (UNAVAILABLE_CODES.has(original.code)) {
         return { ...formatted, message: 'The graph database is unavailable; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } };
       }
-      if (TIMEOUT.test(code)) {
+      if (TIMEOUT_CODES.has(original.code)) {
         return { ...formatted, message: 'The query took too long and was stopped; ask for less (smaller `first`, lower depth).', extensions: { code: 'QUERY_TIMEOUT' } };
       }
     }
-    if (/^Schema is not configured to execute (mutation|subscription)/.test(formatted.message)) {
-      return { ...formatted, message: 'PlanGraph is read-only: only queries are supported.', extensions: { code: 'BAD_REQUEST' } };
+    // Validation errors reach here wrapped by Apollo (code GRAPHQL_VALIDATION_FAILED), the rule's error as originalError.
+    const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
+    if (cause instanceof ReadOnlyOperationError) {
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } };
     }
-    const code = formatted.extensions?.code;
-    if (code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message)) {
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && isArgumentValueError(cause)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
     }
     // GraphQL's own errors and ours are meant for the client; anything else is a bug whose details stay in the log.

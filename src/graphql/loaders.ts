@@ -1,100 +1,93 @@
 import DataLoader from 'dataloader';
-import { Cypher, Row } from '../neo4j/cypher';
+import { Row } from '../neo4j/cypher';
+import { CypherRunner } from '../neo4j/runner';
+import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, nodeRow, NodeRow, str } from './graph-rows';
 import { researchLoaders } from './research-loaders';
 import { STAGE_ORDER } from './stages';
+
+export type { Context } from './context';
 
 /**
  * One set of DataLoaders per GraphQL request. Each loader turns every load() of one tick into ONE Cypher
  * round trip over `UNWIND $ids`, so a request costs a number of round trips that depends on the query's
- * depth, never on how many objects it touches.
+ * depth, never on how many objects it touches. Rows are checked (graph-rows.ts) as they arrive.
  */
-
-/** A node as Cypher returns it: its properties plus its labels. */
-export type NodeRow = Row & { id: string; labels: string[] };
-/** A node reached through a relationship, with the relationship's properties. */
-export interface LinkRow {
-  node: NodeRow;
-  link: Row;
-  /** Strategy.projects: the part served directly. District.projects: the place located in directly. */
-  via?: NodeRow;
-}
-export interface EvidenceRef {
-  quote: string;
-  passageId: string;
-}
 
 export interface LoaderOptions {
   /** false turns batching off (one round trip per object): only the benchmark does this, to measure the difference. */
   batch?: boolean;
 }
 
-export function groupedLoader<T>(cypher: Cypher, statement: string, params: Row, pick: (row: Row) => T, options: LoaderOptions) {
+export function groupedLoader<T>(cypher: CypherRunner, statement: string, params: Row, pick: (row: Row, where: string) => T, options: LoaderOptions) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await cypher.read(statement, { ...params, ids });
     const byId = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = byId.get(row.id as string) ?? [];
-      list.push(pick(row));
-      byId.set(row.id as string, list);
-    }
+    rows.forEach((row, i) => {
+      const where = `${statement} row ${i}`;
+      const id = str(row.id, `${where}.id`);
+      const list = byId.get(id) ?? [];
+      list.push(pick(row, where));
+      byId.set(id, list);
+    });
     return ids.map((id) => byId.get(id) ?? []);
   }, options);
 }
 
-export function createLoaders(cypher: Cypher, options: LoaderOptions = {}) {
-  // Loaders whose statement takes arguments beyond the ids: one loader per distinct set of arguments.
-  const variants = new Map<string, DataLoader<string, unknown>>();
-  const variant = <T>(key: string, make: () => DataLoader<string, T>): DataLoader<string, T> => {
-    if (!variants.has(key)) variants.set(key, make() as DataLoader<string, unknown>);
-    return variants.get(key) as DataLoader<string, T>;
-  };
-  const link = (row: Row): LinkRow => ({ node: row.node as NodeRow, link: row.link as Row, via: (row.via ?? row.place) as NodeRow | undefined });
+/** Loaders whose statement takes arguments beyond the ids: one loader per distinct set of arguments. */
+class Variants<T> {
+  private readonly byKey = new Map<string, DataLoader<string, T>>();
+  get(key: string, make: () => DataLoader<string, T>): DataLoader<string, T> {
+    let loader = this.byKey.get(key);
+    if (!loader) {
+      loader = make();
+      this.byKey.set(key, loader);
+    }
+    return loader;
+  }
+}
+
+export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {}) {
+  const links = new Variants<LinkRow[]>();
+  const nodeOf = (key: string) => (r: Row, where: string) => nodeRow(r[key], `${where}.${key}`);
 
   return {
     node: new DataLoader<string, NodeRow | null>(async (ids) => {
       const rows = await cypher.read('read/nodes-by-id', { ids });
-      const byId = new Map(rows.map((r) => [r.id as string, r.node as NodeRow]));
+      const byId = new Map(rows.map((r, i) => [str(r.id, `read/nodes-by-id row ${i}.id`), nodeRow(r.node, `read/nodes-by-id row ${i}.node`)]));
       return ids.map((id) => byId.get(id) ?? null);
     }, options),
     entityByName: new DataLoader<{ label: string; key: string }, NodeRow | null, string>(
       async (keys) => {
         const rows = await cypher.read('read/entities-by-name', { keys });
-        const found = new Map(rows.map((r) => [`${r.label}|${r.key}`, r.node as NodeRow]));
+        const found = new Map(
+          rows.map((r, i) => {
+            const where = `read/entities-by-name row ${i}`;
+            return [`${str(r.label, `${where}.label`)}|${str(r.key, `${where}.key`)}`, nodeRow(r.node, `${where}.node`)];
+          }),
+        );
         return keys.map((k) => found.get(`${k.label}|${k.key}`) ?? null);
       },
       { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
     ),
-    linksOut: (type: string) => variant(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, link, options)),
-    linksIn: (type: string) => variant(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, link, options)),
+    linksOut: (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options)),
+    linksIn: (type: string) => links.get(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, linkRow, options)),
     strategyProjects: (includeParts: boolean, basis: string[] | null) =>
-      variant(`strategy-projects:${includeParts}:${basis?.join(',')}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, link, options),
+      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}`, () =>
+        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis }, linkRow, options),
       ),
     districtProjects: (includeSubdistricts: boolean) =>
-      variant(`district-projects:${includeSubdistricts}`, () =>
-        groupedLoader(cypher, 'read/district-projects', { includeSubdistricts }, link, options),
+      links.get(`district-projects:${includeSubdistricts}`, () =>
+        groupedLoader(cypher, 'read/district-projects', { includeSubdistricts }, linkRow, options),
       ),
-    evidence: groupedLoader(cypher, 'read/node-evidence', {}, (r) => ({ quote: r.quote, passageId: r.passageId }) as EvidenceRef, options),
-    mentions: groupedLoader(cypher, 'read/entity-mentions', {}, (r) => r.node as NodeRow, options),
-    passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, (r) => r.node as NodeRow, options),
-    sectionChildren: groupedLoader(cypher, 'read/section-children', {}, (r) => r.node as NodeRow, options),
-    sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, (r) => r.node as NodeRow, options),
-    milestones: groupedLoader(cypher, 'read/milestones', { stageOrder: STAGE_ORDER }, (r) => r.milestone as Row, options),
-    values: groupedLoader(cypher, 'read/indicator-values', {}, (r) => r.value as Row, options),
+    evidence: groupedLoader<EvidenceRef>(cypher, 'read/node-evidence', {}, evidenceRef, options),
+    mentions: groupedLoader(cypher, 'read/entity-mentions', {}, nodeOf('node'), options),
+    passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, nodeOf('node'), options),
+    sectionChildren: groupedLoader(cypher, 'read/section-children', {}, nodeOf('node'), options),
+    sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, nodeOf('node'), options),
+    milestones: groupedLoader<FactRow>(cypher, 'read/milestones', { stageOrder: STAGE_ORDER }, (r, where) => factRow(r.milestone, `${where}.milestone`), options),
+    values: groupedLoader<FactRow>(cypher, 'read/indicator-values', {}, (r, where) => factRow(r.value, `${where}.value`), options),
     ...researchLoaders(cypher, options),
   };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-export interface Context {
-  cypher: Cypher;
-  loaders: Loaders;
-}
-
-/** The quotes of a relationship or of a milestone/value node, paired with their passages. */
-export function evidenceOf(props: Row): EvidenceRef[] {
-  const quotes = (props.evidence as string[] | undefined) ?? [];
-  const passageIds = (props.passageIds as string[] | undefined) ?? [];
-  return quotes.map((quote, i) => ({ quote, passageId: passageIds[i] }));
-}

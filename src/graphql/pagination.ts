@@ -55,8 +55,10 @@ export function connection<E>(pageEdges: E[], page: Page, totalCount: number): C
   };
 }
 
-/** Pages a list that is already in memory (a relationship fan-out loaded by a DataLoader). */
-export function paginate<E>(all: E[], args: { first?: number | null; after?: string | null }): Connection<E> {
-  const page = pageOf(args);
+/**
+ * Pages a list that is already in memory (a relationship fan-out loaded by a DataLoader). The page is checked
+ * (pageOf) before the list is loaded, so a bad `first` or cursor costs no round trip.
+ */
+export function paginate<E>(all: E[], page: Page): Connection<E> {
   return connection(all.slice(page.offset, page.offset + page.limit), page, all.length);
 }

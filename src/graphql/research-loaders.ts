@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import { Cypher, Row } from '../neo4j/cypher';
-import type { LinkRow, LoaderOptions, NodeRow } from './loaders';
+import { Row } from '../neo4j/cypher';
+import { CypherRunner } from '../neo4j/runner';
+import { LinkRow, linkRow, nodeRow, NodeRow } from './graph-rows';
+import type { LoaderOptions } from './loaders';
 import { groupedLoader } from './loaders';
 import { STAGE_ORDER } from './stages';
 
@@ -21,22 +23,22 @@ export interface ProjectFilterParams {
   nameContains: string | null;
 }
 
-export function researchLoaders(cypher: Cypher, options: LoaderOptions) {
+export function researchLoaders(cypher: CypherRunner, options: LoaderOptions) {
   const variants = new Map<string, DataLoader<string, unknown>>();
   const variant = <T>(key: string, make: () => DataLoader<string, T>): DataLoader<string, T> => {
     if (!variants.has(key)) variants.set(key, make() as DataLoader<string, unknown>);
     return variants.get(key) as DataLoader<string, T>;
   };
   return {
-    nestedMentions: groupedLoader(cypher, 'read/entity-mentions-nested', {}, (r) => r.node as NodeRow, options),
+    nestedMentions: groupedLoader(cypher, 'read/entity-mentions-nested', {}, (r, where) => nodeRow(r.node, `${where}.node`), options),
     sectionPath: new DataLoader<string, NodeRow[]>(async (ids) => {
       const rows = await cypher.read('read/section-paths', { ids });
-      const byId = new Map(rows.map((r) => [r.id as string, r.sections as NodeRow[]]));
+      const byId = new Map(rows.map((r, i) => [r.id as string, (r.sections as Row[]).map((n, k) => nodeRow(n, `read/section-paths row ${i}.sections[${k}]`))]));
       return ids.map((id) => byId.get(id) ?? []);
     }, options),
-    sectionAllPassages: groupedLoader(cypher, 'read/section-all-passages', {}, (r) => r.node as NodeRow, options),
-    parts: groupedLoader(cypher, 'read/parts', {}, (r): LinkRow => ({ node: r.node as NodeRow, link: r.link as Row }), options),
-    lineage: groupedLoader(cypher, 'read/project-lineage', {}, (r) => r.node as NodeRow, options),
+    sectionAllPassages: groupedLoader(cypher, 'read/section-all-passages', {}, (r, where) => nodeRow(r.node, `${where}.node`), options),
+    parts: groupedLoader<LinkRow>(cypher, 'read/parts', {}, linkRow, options),
+    lineage: groupedLoader(cypher, 'read/project-lineage', {}, (r, where) => nodeRow(r.node, `${where}.node`), options),
     /** Which of the given project ids pass one ProjectFilter: one loader (and one statement per level) per filter. */
     projectFilter: (filter: ProjectFilterParams) =>
       variant(`project-filter:${JSON.stringify(filter)}`, () =>

@@ -6,8 +6,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { Cypher } from '../neo4j/cypher';
 import { depthLimit } from '../graphql/depth-limit';
 import { formatError } from '../graphql/errors';
+import { argumentValueErrorPlugin, readOnlyRule } from '../graphql/validation';
+import { DEFAULT_MAX_QUERY_DEPTH } from '../config';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
-import { loadTypeDefs, resolvers } from '../graphql/schema';
+import { resolvers } from '../graphql/resolvers';
+import { loadTypeDefs } from '../graphql/type-defs';
 import { health } from './health';
 import { ASSET_PREFIX, playgroundAsset, playgroundPage } from './playground';
 
@@ -70,21 +73,21 @@ export async function startApp(opts: {
   port: number;
   host: string;
   development: boolean;
-  /** Queries nested deeper than this are refused (default 15; PLANGRAPH_MAX_QUERY_DEPTH). */
+  /** Queries nested deeper than this are refused (default DEFAULT_MAX_QUERY_DEPTH; PLANGRAPH_MAX_QUERY_DEPTH). */
   maxQueryDepth?: number;
   loaders?: LoaderOptions;
 }): Promise<App> {
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
-    resolvers: resolvers as never,
+    resolvers,
     formatError: formatError(opts.development),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
-    validationRules: [depthLimit(opts.maxQueryDepth ?? 15)],
+    validationRules: [depthLimit(opts.maxQueryDepth ?? DEFAULT_MAX_QUERY_DEPTH), readOnlyRule],
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport, argumentValueErrorPlugin],
   });
   await apollo.start();
   const playground = playgroundPage();

@@ -29,6 +29,6 @@ export function playgroundPage(): string {
 
 /** An asset of the playground by file name, or undefined for anything not on the list. */
 export function playgroundAsset(name: string): { body: Buffer; type: string } | undefined {
-  const asset = ASSETS[name];
+  const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   return asset && { body: readFileSync(asset.path), type: asset.type };
 }

@@ -1,6 +1,7 @@
 import neo4j, { Driver } from 'neo4j-driver';
 import { Config } from '../config';
 import { startEmbeddedNeo4j } from './embedded';
+import { PlanGraphError } from '../errors';
 
 /** Opens the Neo4j the configuration points at: an external one (NEO4J_URI) or our own embedded one. */
 
@@ -17,7 +18,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export class Neo4jUnavailableError extends Error {
+export class Neo4jUnavailableError extends PlanGraphError {
   readonly code = 'NEO4J_UNAVAILABLE';
 }
 
@@ -39,7 +40,8 @@ export async function connect(config: Config, log: (line: string) => void): Prom
     target.mode === 'embedded'
       ? await startEmbeddedNeo4j({ ...target, java: config.java, maven: config.maven, log })
       : undefined;
-  const uri = embedded ? embedded.uri : (target as { uri: string }).uri;
+  const uri = target.mode === 'external' ? target.uri : embedded?.uri;
+  if (uri === undefined) throw new Neo4jUnavailableError('the embedded Neo4j started without a Bolt URI');
   // The embedded Neo4j runs with auth off, bound to loopback.
   const driver = createDriver(uri, target.mode === 'external' ? target : undefined);
   try {
@@ -53,6 +55,7 @@ export async function connect(config: Config, log: (line: string) => void): Prom
         (embedded
           ? '  The embedded Neo4j started but does not answer on Bolt; see .data/neo4j/logs/debug.log.'
           : '  Check NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE, and that the server is running and reachable.'),
+      { cause: err },
     );
   }
   return {

@@ -5,7 +5,7 @@ import { CYPHER_DIR } from '../paths';
 
 /**
  * The one module that sends Cypher to Neo4j. Statements live in cypher/**.cypher and are referred to by
- * their path without the extension ("read/project-by-id"); user input only ever travels as parameters.
+ * their path without the extension ("read/nodes-by-id"); user input only ever travels as parameters.
  */
 
 const statements = new Map<string, string>();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fetchNeo4j } from './fetch';
+import { PlanGraphError } from '../errors';
 
 /**
  * Starts Neo4j Community as a child JVM (neo4j/src/main/java/dev/plangraph/Launcher.java) and stops it.
@@ -28,19 +29,20 @@ export interface EmbeddedNeo4j {
   onUnexpectedExit(callback: (detail: string) => void): void;
 }
 
-export class EmbeddedNeo4jError extends Error {
+export class EmbeddedNeo4jError extends PlanGraphError {
   constructor(
     readonly code: 'JAVA_NOT_FOUND' | 'PORT_IN_USE' | 'NEO4J_START_FAILED',
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
 const READY_LINE = 'PLANGRAPH_NEO4J_READY';
 const START_TIMEOUT_MS = 180_000;
 
-/** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (see docs/neo4j.md). */
+/** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (docs/design.md, "Settings for a shared 2-core machine"). */
 function settings(opts: EmbeddedOptions): string {
   return [
     'server.bolt.enabled=true',
@@ -95,7 +97,9 @@ function assertJava17(java: string): void {
     'Install Java 17 or 21 (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17)' +
     ' or set JAVA_HOME; or set NEO4J_URI to use a Neo4j you already run.';
   if (probe.error || probe.status !== 0) {
-    throw new EmbeddedNeo4jError('JAVA_NOT_FOUND', `The embedded Neo4j needs Java 17+, and \`${java}\` could not be run.\n  ${hint}`);
+    throw new EmbeddedNeo4jError('JAVA_NOT_FOUND', `The embedded Neo4j needs Java 17+, and \`${java}\` could not be run.\n  ${hint}`, {
+      cause: probe.error,
+    });
   }
   const major = Number(/version "(?:1\.)?(\d+)/.exec(probe.stderr)?.[1] ?? 0);
   if (major < 17) {
@@ -112,6 +116,7 @@ function assertPortFree(port: number): Promise<void> {
           'PORT_IN_USE',
           `Bolt port 127.0.0.1:${port} is already in use (${err.code}): another Neo4j or PlanGraph is running.\n` +
             `  Stop it, or choose another port with PLANGRAPH_NEO4J_BOLT_PORT.`,
+          { cause: err },
         ),
       ),
     );

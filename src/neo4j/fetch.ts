@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { NEO4J_BUILD_DIR } from '../paths';
+import { PlanGraphError } from '../errors';
 
 /**
  * Fetches Neo4j Community from Maven Central with the project's own neo4j/pom.xml and compiles the
@@ -28,7 +29,7 @@ export interface Neo4jDistribution {
   cached: boolean;
 }
 
-export class Neo4jFetchError extends Error {
+export class Neo4jFetchError extends PlanGraphError {
   readonly code = 'NEO4J_FETCH_FAILED';
 }
 

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Driver } from 'neo4j-driver';
 import { startApp, App } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
+import { DEFAULT_QUERY_TIMEOUT_MS } from '../../src/config';
 import { Cypher } from '../../src/neo4j/cypher';
-import { FIXTURES_DIR } from '../../src/paths';
 
 /** A real PlanGraph HTTP server on a free port, against the suite's Neo4j; requests are real HTTP. */
 
@@ -33,7 +31,7 @@ export function neo4jUri(): string {
 
 export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?: number } = {}): Promise<TestServer> {
   const driver = createDriver(uri);
-  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? 10_000);
+  const cypher = new Cypher(driver, 'neo4j', opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS);
   const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false });
   const gql = async (query: string, variables?: Record<string, unknown>) => {
     const res = await fetch(`${app.url}/graphql`, {
@@ -57,4 +55,4 @@ export async function startTestServer(uri = neo4jUri(), opts: { queryTimeoutMs?:
   };
 }
 
-export const SOURCE_TEXT = readFileSync(join(FIXTURES_DIR, 'source/longgang-2022-2023-plan.txt'), 'utf8');
+export { SOURCE_TEXT } from './source';

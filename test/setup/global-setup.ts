@@ -6,7 +6,7 @@ import { formatReport, loadGraph } from '../../src/graph/load';
 import { createDriver } from '../../src/neo4j/connect';
 import { Cypher } from '../../src/neo4j/cypher';
 import { startEmbeddedNeo4j } from '../../src/neo4j/embedded';
-import { applyDatabaseSchema } from '../../src/neo4j/schema';
+import { applyDatabaseSchema } from '../../src/neo4j/database-schema';
 import { ROOT } from '../../src/paths';
 import { freePort } from '../helpers/ports';
 

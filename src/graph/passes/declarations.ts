@@ -1,5 +1,5 @@
 import { FixtureFile } from '../fixtures/read';
-import { CuratedEntity } from '../fixtures/schema';
+import { CuratedEntity } from '../fixtures/fixture-schema';
 import { Identity, mergeIdentity } from '../merge';
 
 type Milestone = Extract<CuratedEntity, { type: 'Project' }>['timeline'][number];

@@ -1,5 +1,5 @@
 import { FixtureFile } from '../fixtures/read';
-import { LINK_ENDPOINTS } from '../fixtures/schema';
+import { LINK_ENDPOINTS } from '../fixtures/fixture-schema';
 import { RelationRow } from '../graph-data';
 import { BuildContext } from './context';
 import { GlossaryTerm } from './glossary';

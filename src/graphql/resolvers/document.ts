@@ -1,40 +1,43 @@
-import { Row } from '../../neo4j/cypher';
-import { Context, EvidenceRef, NodeRow } from '../loaders';
+import type { Resolvers } from '../generated/resolvers';
+import { Context } from '../context';
+import { EvidenceRef, NodeRow, RowShapeError, str } from '../graph-rows';
 
 /** Field resolvers of the report's structure: Document, Section, Passage, and the Evidence that points into it. */
 
-type Args = Record<string, unknown>;
-
-async function passageOf(ref: EvidenceRef, ctx: Context): Promise<NodeRow> {
-  const passage = await ctx.loaders.node.load(ref.passageId);
-  if (!passage) throw new Error(`evidence points at a missing passage ${ref.passageId}`);
-  return passage;
+/** A node every row refers to by a property (a section's document, a passage's section): missing is a bug. */
+async function required(ctx: Context, id: string, what: string): Promise<NodeRow> {
+  const node = await ctx.loaders.node.load(id);
+  if (!node) throw new RowShapeError(`${what} points at a missing node ${id}`);
+  return node;
 }
 
-export const documentResolvers = {
+const passageOf = (ref: EvidenceRef, ctx: Context) => required(ctx, ref.passageId, 'evidence');
+const property = (n: NodeRow, key: string) => str(n[key], `${n.id}.${key}`);
+
+export const documentResolvers: Pick<Resolvers, 'Document' | 'Section' | 'Passage' | 'Evidence' | 'Milestone' | 'IndicatorValue'> = {
   Document: {
-    sections: (d: NodeRow, _: Args, ctx: Context) => ctx.loaders.sectionChildren.load(d.id),
+    sections: (d, _, ctx) => ctx.loaders.sectionChildren.load(d.id),
   },
   Section: {
-    parent: (s: NodeRow, _: Args, ctx: Context) => (s.parentId ? ctx.loaders.node.load(s.parentId as string) : null),
-    children: (s: NodeRow, _: Args, ctx: Context) => ctx.loaders.sectionChildren.load(s.id),
-    passages: (s: NodeRow, _: Args, ctx: Context) => ctx.loaders.sectionPassages.load(s.id),
-    document: (s: NodeRow, _: Args, ctx: Context) => ctx.loaders.node.load(s.documentId as string),
+    parent: (s, _, ctx) => (s.parentId ? ctx.loaders.node.load(property(s, 'parentId')) : null),
+    children: (s, _, ctx) => ctx.loaders.sectionChildren.load(s.id),
+    passages: (s, _, ctx) => ctx.loaders.sectionPassages.load(s.id),
+    document: (s, _, ctx) => required(ctx, property(s, 'documentId'), `section ${s.id}`),
   },
   Passage: {
-    section: (p: NodeRow, _: Args, ctx: Context) => ctx.loaders.node.load(p.sectionId as string),
-    document: (p: NodeRow, _: Args, ctx: Context) => ctx.loaders.node.load(p.documentId as string),
-    mentions: (p: NodeRow, _: Args, ctx: Context) => ctx.loaders.passageMentions.load(p.id),
+    section: (p, _, ctx) => required(ctx, property(p, 'sectionId'), `passage ${p.id}`),
+    document: (p, _, ctx) => required(ctx, property(p, 'documentId'), `passage ${p.id}`),
+    mentions: (p, _, ctx) => ctx.loaders.passageMentions.load(p.id),
   },
   Evidence: {
-    passage: (e: EvidenceRef, _: Args, ctx: Context) => passageOf(e, ctx),
-    section: async (e: EvidenceRef, _: Args, ctx: Context) => ctx.loaders.node.load((await passageOf(e, ctx)).sectionId as string),
-    document: async (e: EvidenceRef, _: Args, ctx: Context) => ctx.loaders.node.load((await passageOf(e, ctx)).documentId as string),
+    passage: (e, _, ctx) => passageOf(e, ctx),
+    section: async (e, _, ctx) => required(ctx, property(await passageOf(e, ctx), 'sectionId'), 'evidence'),
+    document: async (e, _, ctx) => required(ctx, property(await passageOf(e, ctx), 'documentId'), 'evidence'),
   },
   Milestone: {
-    document: (m: Row, _: Args, ctx: Context) => ctx.loaders.node.load(m.documentId as string),
+    document: (m, _, ctx) => required(ctx, m.documentId, 'milestone'),
   },
   IndicatorValue: {
-    document: (v: Row, _: Args, ctx: Context) => ctx.loaders.node.load(v.documentId as string),
+    document: (v, _, ctx) => required(ctx, v.documentId, 'indicator value'),
   },
 };

@@ -1,116 +1,122 @@
-import { Row } from '../../neo4j/cypher';
-import { Context, evidenceOf, NodeRow } from '../loaders';
-import { paginate, pageOf } from '../pagination';
+import type { Resolvers } from '../generated/resolvers';
+import { Context } from '../context';
+import { FactRow, NodeRow, num, optionalStr, str, strings } from '../graph-rows';
+import { pageOf, paginate } from '../pagination';
 import { filterLinks, partLinks, ProjectFilterInput } from './research';
-import { is, linkFields, toLink, toRoleLink, typeName } from './shared';
+import { entityTypeName, hasLabel, nodeTypeName, toDistrictLink, toRoleLink, toStrategyLink } from './shared';
 
 /** Field resolvers of the entity types: Strategy, District, Project, Indicator, Organization, GlossaryTerm. */
 
-type Args = Record<string, unknown>;
 type PageArgs = { first?: number | null; after?: string | null };
 
 const entityFields = {
-  nameEn: (n: NodeRow) => n.nameEn ?? null,
-  aliases: (n: NodeRow) => n.aliases ?? [],
-  evidence: (n: NodeRow, _: Args, ctx: Context) => ctx.loaders.evidence.load(n.id),
+  nameEn: (n: NodeRow) => optionalStr(n.nameEn, `${n.id}.nameEn`),
+  aliases: (n: NodeRow) => strings(n.aliases, `${n.id}.aliases`),
+  evidence: (n: NodeRow, _: unknown, ctx: Context) => ctx.loaders.evidence.load(n.id),
   mentions: async (n: NodeRow, args: PageArgs & { rule?: string | null }, ctx: Context) => {
-    pageOf(args);
+    const page = pageOf(args);
     const loader = args.rule === 'NESTED' ? ctx.loaders.nestedMentions : ctx.loaders.mentions;
-    return paginate((await loader.load(n.id)).map((node) => ({ node })), args);
+    return paginate((await loader.load(n.id)).map((node) => ({ node })), page);
   },
 };
 
-const out = (type: string) => (n: NodeRow, _: Args, ctx: Context) => ctx.loaders.linksOut(type).load(n.id);
-const into = (type: string) => (n: NodeRow, _: Args, ctx: Context) => ctx.loaders.linksIn(type).load(n.id);
-const nodes = (type: string, dir: 'out' | 'in', label?: string) => async (n: NodeRow, a: Args, ctx: Context) =>
-  (await (dir === 'out' ? out : into)(type)(n, a, ctx)).filter((l) => !label || is(label)(l)).map((l) => l.node);
-const first = (type: string, dir: 'out' | 'in', label?: string) => async (n: NodeRow, a: Args, ctx: Context) =>
-  (await nodes(type, dir, label)(n, a, ctx))[0] ?? null;
+const linksOut = (type: string) => (n: NodeRow, _: unknown, ctx: Context) => ctx.loaders.linksOut(type).load(n.id);
+const linksIn = (type: string) => (n: NodeRow, _: unknown, ctx: Context) => ctx.loaders.linksIn(type).load(n.id);
+/** The nodes at the other end of a relationship type, optionally only those with a label. */
+const linked = (type: string, dir: 'out' | 'in', label?: string) => async (n: NodeRow, a: unknown, ctx: Context) =>
+  (await (dir === 'out' ? linksOut : linksIn)(type)(n, a, ctx)).filter((l) => !label || hasLabel(label)(l)).map((l) => l.node);
+/** The first such node, or null (a part has one whole, a district one parent). */
+const linkedOne = (type: string, dir: 'out' | 'in', label?: string) => async (n: NodeRow, a: unknown, ctx: Context) =>
+  (await linked(type, dir, label)(n, a, ctx))[0] ?? null;
 
-const timeline = async (n: NodeRow, _: Args, ctx: Context) =>
-  (await ctx.loaders.milestones.load(n.id)).map((m) => ({ ...m, evidence: evidenceOf(m) }));
+const timeline = async (n: NodeRow, _: unknown, ctx: Context): Promise<FactRow[]> => ctx.loaders.milestones.load(n.id);
 
-export const entityResolvers = {
-  Node: { __resolveType: typeName },
-  Entity: { __resolveType: typeName },
+export const entityResolvers: Pick<
+  Resolvers,
+  'Node' | 'Entity' | 'Strategy' | 'District' | 'Project' | 'Organization' | 'Indicator' | 'GlossaryTerm'
+> = {
+  Node: { __resolveType: nodeTypeName },
+  Entity: { __resolveType: entityTypeName },
 
   Strategy: {
     ...entityFields,
-    parts: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Strategy')).map((l) => l.node),
-    partLinks: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Strategy')).map(toLink),
-    partOf: first('HAS_PART', 'in', 'Strategy'),
-    anchorDistricts: async (n: NodeRow, a: Args, ctx: Context) => (await out('ANCHORED_IN')(n, a, ctx)).map(toLink),
-    projects: async (n: NodeRow, args: PageArgs & { includeParts: boolean; basis?: string[] | null; filter?: ProjectFilterInput | null }, ctx: Context) => {
-      pageOf(args);
-      const links = await filterLinks(await ctx.loaders.strategyProjects(args.includeParts, args.basis ?? null).load(n.id), args.filter, ctx);
-      return paginate(links.map((l) => ({ node: l.node, via: l.via, ...linkFields(l.link) })), args);
+    parts: async (n, _, ctx) => (await partLinks(n, ctx, 'Strategy')).map((l) => l.node),
+    partLinks: async (n, _, ctx) => (await partLinks(n, ctx, 'Strategy')).map(toStrategyLink),
+    partOf: linkedOne('HAS_PART', 'in', 'Strategy'),
+    anchorDistricts: async (n, a, ctx) => (await linksOut('ANCHORED_IN')(n, a, ctx)).map(toDistrictLink),
+    projects: async (n, args, ctx) => {
+      const page = pageOf(args);
+      const all = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null).load(n.id);
+      const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
+      return paginate(links.map((l) => ({ ...toStrategyLink(l), via: l.part ?? null })), page);
     },
-    organizations: nodes('SERVES', 'in', 'Organization'),
-    indicators: nodes('MEASURES', 'in'),
-    definedBy: first('DEFINES', 'in'),
+    organizations: linked('SERVES', 'in', 'Organization'),
+    indicators: linked('MEASURES', 'in'),
+    definedBy: linkedOne('DEFINES', 'in'),
   },
 
   District: {
     ...entityFields,
-    parent: first('WITHIN', 'out'),
-    children: nodes('WITHIN', 'in'),
-    strategies: nodes('ANCHORED_IN', 'in'),
-    projects: async (n: NodeRow, args: PageArgs & { includeSubdistricts: boolean; filter?: ProjectFilterInput | null }, ctx: Context) => {
-      pageOf(args);
-      const links = await filterLinks(await ctx.loaders.districtProjects(args.includeSubdistricts).load(n.id), args.filter, ctx);
+    parent: linkedOne('WITHIN', 'out'),
+    children: linked('WITHIN', 'in'),
+    strategies: linked('ANCHORED_IN', 'in'),
+    projects: async (n, args, ctx) => {
+      const page = pageOf(args);
+      const all = await ctx.loaders.districtProjects(args.includeSubdistricts ?? true).load(n.id);
+      const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
-        links.map((l) => ({ node: l.node, district: l.via, locationBasis: l.link.basis, ...linkFields(l.link), basis: null })),
-        args,
+        links.map((l) => ({
+          node: l.node, district: l.place ?? null, locationBasis: toDistrictLink(l).basis, inference: l.link.inference, rule: l.link.rule,
+          evidence: l.link.evidence, basis: null,
+        })),
+        page,
       );
     },
-    organizations: nodes('LOCATED_IN', 'in', 'Organization'),
-    indicators: nodes('MEASURES', 'in'),
+    organizations: linked('LOCATED_IN', 'in', 'Organization'),
+    indicators: linked('MEASURES', 'in'),
   },
 
   Project: {
     ...entityFields,
-    districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
-    strategies: async (n: NodeRow, a: Args, ctx: Context) => (await out('SERVES')(n, a, ctx)).map(toLink),
-    organizations: async (n: NodeRow, a: Args, ctx: Context) => [
-      ...(await into('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
-      ...(await out('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
+    districts: async (n, a, ctx) => (await linksOut('LOCATED_IN')(n, a, ctx)).map(toDistrictLink),
+    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map(toStrategyLink),
+    organizations: async (n, a, ctx) => [
+      ...(await linksIn('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
+      ...(await linksOut('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
     ],
     timeline,
-    parts: async (n: NodeRow, _: Args, ctx: Context) => (await partLinks(n, ctx, 'Project')).map((l) => l.node),
-    partOf: first('HAS_PART', 'in', 'Project'),
-    indicators: nodes('MEASURES', 'in'),
+    parts: async (n, _, ctx) => (await partLinks(n, ctx, 'Project')).map((l) => l.node),
+    partOf: linkedOne('HAS_PART', 'in', 'Project'),
+    indicators: linked('MEASURES', 'in'),
   },
 
   Organization: {
     ...entityFields,
-    districts: async (n: NodeRow, a: Args, ctx: Context) => (await out('LOCATED_IN')(n, a, ctx)).map(toLink),
-    projects: async (n: NodeRow, a: { role?: string | null; filter?: ProjectFilterInput | null }, ctx: Context) => {
+    districts: async (n, a, ctx) => (await linksOut('LOCATED_IN')(n, a, ctx)).map(toDistrictLink),
+    projects: async (n, a, ctx) => {
       const links = [
-        ...(a.role !== 'AFFILIATE' ? (await out('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')) : []),
-        ...(a.role !== 'PARTICIPANT' ? (await into('AFFILIATED_WITH')(n, a, ctx)).filter(is('Project')).map(toRoleLink('AFFILIATE')) : []),
+        ...(a.role !== 'AFFILIATE' ? (await linksOut('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')) : []),
+        ...(a.role !== 'PARTICIPANT' ? (await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Project')).map(toRoleLink('AFFILIATE')) : []),
       ];
-      return filterLinks(links, a.filter, ctx);
+      return filterLinks(links, a.filter as ProjectFilterInput | null | undefined, ctx);
     },
-    affiliatedWith: async (n: NodeRow, a: Args, ctx: Context) =>
-      (await out('AFFILIATED_WITH')(n, a, ctx)).filter(is('Organization')).map(toRoleLink('AFFILIATE')),
-    affiliates: async (n: NodeRow, a: Args, ctx: Context) =>
-      (await into('AFFILIATED_WITH')(n, a, ctx)).filter(is('Organization')).map(toRoleLink('AFFILIATE')),
-    strategies: async (n: NodeRow, a: Args, ctx: Context) => (await out('SERVES')(n, a, ctx)).map(toLink),
+    affiliatedWith: async (n, a, ctx) =>
+      (await linksOut('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
+    affiliates: async (n, a, ctx) => (await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
+    strategies: async (n, a, ctx) => (await linksOut('SERVES')(n, a, ctx)).map(toStrategyLink),
     timeline,
   },
 
   Indicator: {
     ...entityFields,
-    headline: (n: NodeRow) => n.headline === true,
-    values: async (n: NodeRow, args: { year?: number | null; kind?: string | null }, ctx: Context) =>
-      (await ctx.loaders.values.load(n.id))
-        .filter((v) => (args.year == null || v.year === args.year) && (args.kind == null || v.kind === args.kind))
-        .map((v) => ({ ...v, evidence: evidenceOf(v) })),
-    measures: nodes('MEASURES', 'out'),
+    headline: (n) => n.headline === true,
+    values: async (n, args, ctx) =>
+      (await ctx.loaders.values.load(n.id)).filter((v) => (args.year == null || v.year === args.year) && (args.kind == null || v.kind === args.kind)),
+    measures: linked('MEASURES', 'out'),
   },
 
   GlossaryTerm: {
     ...entityFields,
-    defines: first('DEFINES', 'out'),
+    defines: linkedOne('DEFINES', 'out'),
   },
 };

@@ -1,10 +1,11 @@
+import { FACT_RELATIONSHIP_TYPES } from '../../graph/fixtures/fixture-schema';
 import { normalizeName } from '../../graph/names';
-import { Row } from '../../neo4j/cypher';
+import type { EntityType, QueryResolvers } from '../generated/resolvers';
+import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { Context, NodeRow } from '../loaders';
+import { basisOf, evidenceOf, list, nodeRow, NodeRow, nodes, num, optionalStr, props, Props, str, strings } from '../graph-rows';
 import { MAX_PAGE_SIZE } from '../pagination';
-import { findPaths } from './research';
-import { ENTITY_LABELS, linkFields } from './shared';
+import { EntityTypeName } from './shared';
 
 /** Query.search, Query.path and Query.neighborhood: the researcher's tools. */
 
@@ -15,8 +16,19 @@ export function lucenePhrase(text: string): string {
   return `"${text.replace(LUCENE_SPECIAL, (c) => `\\${c}`)}"`;
 }
 
-const DEFAULT_HOPS = 4;
-const MAX_HOPS = 6;
+/** The `EntityType` enum of `search(types:)` as node labels. */
+export const ENTITY_LABELS: Record<EntityType, EntityTypeName> = {
+  STRATEGY: 'Strategy',
+  DISTRICT: 'District',
+  PROJECT: 'Project',
+  INDICATOR: 'Indicator',
+  ORGANIZATION: 'Organization',
+  GLOSSARY_TERM: 'GlossaryTerm',
+};
+const ALL_ENTITY_TYPES = Object.keys(ENTITY_LABELS).filter((t): t is EntityType => t in ENTITY_LABELS);
+
+export const DEFAULT_HOPS = 4;
+export const MAX_HOPS = 6;
 const NEIGHBORHOOD_CAP = 200;
 
 async function entityOrNotFound(id: string, ctx: Context): Promise<NodeRow> {
@@ -25,40 +37,62 @@ async function entityOrNotFound(id: string, ctx: Context): Promise<NodeRow> {
   return node;
 }
 
-function step(r: Row) {
-  return { type: r.type, start: r.start, end: r.end, ...linkFields(r.props as Row), basis: (r.props as Row).basis ?? null };
+/** A relationship as path.cypher and neighborhood.cypher return it: {type, start, end, props}. */
+function step(value: unknown, where: string) {
+  const r = props(value, where);
+  const p: Props = props(r.props, `${where}.props`);
+  return {
+    type: str(r.type, `${where}.type`), start: str(r.start, `${where}.start`), end: str(r.end, `${where}.end`),
+    basis: basisOf(p.basis, `${where}.props.basis`), inference: optionalStr(p.inference, `${where}.props.inference`),
+    rule: optionalStr(p.rule, `${where}.props.rule`), evidence: evidenceOf(p, `${where}.props`),
+  };
 }
 
-export const exploreResolvers = {
+export const exploreResolvers: { Query: Pick<QueryResolvers, 'search' | 'path' | 'neighborhood'> } = {
   Query: {
-    search: async (_: unknown, args: { text: string; types?: string[] | null; first?: number | null }, ctx: Context) => {
+    search: async (_, args, ctx) => {
       const text = args.text.normalize('NFKC').replace(/["“”]/g, ' ').trim();
       if (text === '') throw badInput('search text must not be empty.', { argument: 'text' });
       const limit = args.first ?? 20;
       if (limit < 1 || limit > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}.`, { argument: 'first' });
       const key = normalizeName(text);
-      const labels = (args.types?.length ? args.types : Object.keys(ENTITY_LABELS)).map((t) => ENTITY_LABELS[t]);
+      const labels = (args.types?.length ? args.types : ALL_ENTITY_TYPES).map((t) => ENTITY_LABELS[t]);
       const rows = await ctx.cypher.read('read/search', { key, query: lucenePhrase(text), labels, limit });
-      return rows.map((r) => {
-        const node = r.node as NodeRow;
-        const names = [node.name as string, ...((node.aliases as string[]) ?? [])];
-        return { entity: node, score: r.score, matchedName: names.find((n) => normalizeName(n) === key) ?? null };
+      return rows.map((r, i) => {
+        const node = nodeRow(r.node, `read/search row ${i}.node`);
+        const names = [str(node.name, `${node.id}.name`), ...strings(node.aliases, `${node.id}.aliases`)];
+        const score = num(r.score, `read/search row ${i}.score`);
+        return { entity: node, score, matchedName: names.find((n) => normalizeName(n) === key) ?? null };
       });
     },
 
-    path: async (_: unknown, args: { from: string; to: string; maxHops?: number | null; basis?: string[] | null }, ctx: Context) =>
-      (await findPaths({ ...args, k: 1 }, ctx, false)).paths[0] ?? null,
+    path: async (_, args, ctx) => {
+      const maxHops = args.maxHops ?? DEFAULT_HOPS;
+      if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}.`, { argument: 'maxHops' });
+      const [from] = await Promise.all([entityOrNotFound(args.from, ctx), entityOrNotFound(args.to, ctx)]);
+      if (args.from === args.to) return { nodes: [from], relationships: [], length: 0 };
+      const [row] = await ctx.cypher.read('read/path', { from: args.from, to: args.to, maxHops, types: FACT_RELATIONSHIP_TYPES });
+      if (!row) return null;
+      const pathNodes = nodes(row.nodes, 'read/path.nodes');
+      const relationships = list(row.rels, 'read/path.rels').map((r, i) => {
+        const s = step(r, `read/path.rels[${i}]`);
+        const forward = s.start === pathNodes[i].id;
+        return { ...s, from: pathNodes[i].id, to: pathNodes[i + 1].id, direction: forward ? ('FORWARD' as const) : ('BACKWARD' as const) };
+      });
+      return { nodes: pathNodes, relationships, length: relationships.length };
+    },
 
-    neighborhood: async (_: unknown, args: { id: string; depth?: number | null }, ctx: Context) => {
+    neighborhood: async (_, args, ctx) => {
       const depth = args.depth ?? 1;
       if (depth < 1 || depth > 2) throw badInput(`depth must be 1 or 2, got ${depth}.`, { argument: 'depth' });
       await entityOrNotFound(args.id, ctx);
-      const [row] = await ctx.cypher.read('read/neighborhood', { id: args.id, depth, cap: NEIGHBORHOOD_CAP });
-      const edges = (row.edges as Row[]).map((r) => {
-        const s = step(r);
+      const [row] = await ctx.cypher.read('read/neighborhood', { id: args.id, depth, cap: NEIGHBORHOOD_CAP, types: FACT_RELATIONSHIP_TYPES });
+      const edges = list(row.edges, 'read/neighborhood.edges').map((r, i) => {
+        const s = step(r, `read/neighborhood.edges[${i}]`);
         return { ...s, from: s.start, to: s.end };
       });
-      return { nodes: row.nodes, edges, truncated: row.truncated };
+      const truncated = row.truncated === true;
+      return { nodes: nodes(row.nodes, 'read/neighborhood.nodes'), edges, truncated };
     },
   },
 };

@@ -1,8 +1,9 @@
 import { normalizeName } from '../../graph/names';
+import type { QueryResolvers } from '../generated/resolvers';
+import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { Context, NodeRow } from '../loaders';
-import { connection, pageOf } from '../pagination';
-import { ProjectFilterInput, projectsPage } from './research';
+import { NodeRow, nodeRow, nodes, num, props } from '../graph-rows';
+import { connection, Page, pageOf } from '../pagination';
 
 /** Query's lookups and listings. (search, path and neighborhood are in explore.ts.) */
 
@@ -24,55 +25,59 @@ async function lookup(label: string, what: string, args: LookupArgs, ctx: Contex
   throw badInput(`Give the ${what}'s id or its name.`);
 }
 
-async function page(statement: string, params: Record<string, unknown>, args: PageArgs, ctx: Context) {
-  const p = pageOf(args);
-  const [row] = await ctx.cypher.read(statement, { ...params, offset: p.offset, limit: p.limit });
-  return connection((row.nodes as NodeRow[]).map((node) => ({ node })), p, row.totalCount as number);
+/** One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. */
+async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context) {
+  const [row] = await ctx.cypher.read(statement, { ...params, offset: page.offset, limit: page.limit });
+  const result = props(row, `${statement} result`);
+  // Plain listings have no link behind each edge: its evidence is empty (schema: "empty in plain listings").
+  const edges = nodes(result.nodes, `${statement}.nodes`).map((node) => ({ node, evidence: [] }));
+  return connection(edges, page, num(result.totalCount, `${statement}.totalCount`));
 }
 
 const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: string | null }, ctx: Context) =>
-  page('read/entities-page', { label, kind: args.kind ?? null }, args, ctx);
+  listing('read/entities-page', { label, kind: args.kind ?? null }, pageOf(args), ctx);
 
 const nameContains = (text: string | null | undefined) => (text == null || text === '' ? null : normalizeName(text));
 
-export const queryResolvers = {
+const firstNode = async (ctx: Context, statement: string, params: Record<string, unknown> = {}) => {
+  const [row] = await ctx.cypher.read(statement, params);
+  return row ? nodeRow(row.node, `${statement}.node`) : null;
+};
+const allNodes = async (ctx: Context, statement: string) =>
+  (await ctx.cypher.read(statement)).map((r, i) => nodeRow(r.node, `${statement} row ${i}.node`));
+
+export const queryResolvers: { Query: QueryResolvers } = {
   Query: {
-    node: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.node.load(args.id),
-    strategy: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Strategy', 'strategy', args, ctx),
-    district: (_: unknown, args: LookupArgs, ctx: Context) => lookup('District', 'district', args, ctx),
-    project: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Project', 'project', args, ctx),
-    indicator: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Indicator', 'indicator', args, ctx),
-    organization: (_: unknown, args: LookupArgs, ctx: Context) => lookup('Organization', 'organization', args, ctx),
+    node: (_, args, ctx) => ctx.loaders.node.load(args.id),
+    strategy: (_, args, ctx) => lookup('Strategy', 'strategy', args, ctx),
+    district: (_, args, ctx) => lookup('District', 'district', args, ctx),
+    project: (_, args, ctx) => lookup('Project', 'project', args, ctx),
+    indicator: (_, args, ctx) => lookup('Indicator', 'indicator', args, ctx),
+    organization: (_, args, ctx) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),
 
-    projects: (_: unknown, args: PageArgs & { filter?: ProjectFilterInput | null; orderBy?: string | null }, ctx: Context) => projectsPage(args, ctx),
-
-    indicators: (
-      _: unknown,
-      args: PageArgs & { filter?: { year?: number | null; kind?: string | null; category?: string[] | null; headline?: boolean | null; nameContains?: string | null } | null },
-      ctx: Context,
-    ) => {
+    // projects, districts and organizations: resolvers/research.ts (one ProjectFilter, orderBy, filter).
+    indicators: (_, args, ctx) => {
       const f = args.filter ?? {};
-      return page(
+      return listing(
         'read/indicators-page',
         {
           year: f.year ?? null, kind: f.kind ?? null, categories: f.category?.length ? f.category : null,
           headline: f.headline ?? null, nameContains: nameContains(f.nameContains),
         },
-        args,
+        pageOf(args),
         ctx,
       );
     },
 
-    glossaryTerm: async (_: unknown, args: { term: string }, ctx: Context) => {
+    glossaryTerm: async (_, args, ctx) => {
       const key = normalizeName(args.term);
       if (key === '') throw badInput('term must not be empty.', { argument: 'term' });
-      const [row] = await ctx.cypher.read('read/glossary-by-term', { key });
-      return row?.node ?? null;
+      return firstNode(ctx, 'read/glossary-by-term', { key });
     },
-    glossary: async (_: unknown, __: unknown, ctx: Context) => (await ctx.cypher.read('read/glossary')).map((r) => r.node),
-    documents: async (_: unknown, __: unknown, ctx: Context) => (await ctx.cypher.read('read/documents')).map((r) => r.node),
-    section: async (_: unknown, args: { id: string }, ctx: Context) => {
+    glossary: (_, __, ctx) => allNodes(ctx, 'read/glossary'),
+    documents: (_, __, ctx) => allNodes(ctx, 'read/documents'),
+    section: async (_, args, ctx) => {
       const node = await ctx.loaders.node.load(args.id);
       if (!node || !node.labels.includes('Section')) throw notFound('section', args.id);
       return node;

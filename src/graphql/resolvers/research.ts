@@ -1,12 +1,16 @@
 import { normalizeName } from '../../graph/names';
 import { Row } from '../../neo4j/cypher';
 import { badInput, notFound } from '../errors';
-import { Context, evidenceOf, LinkRow, NodeRow } from '../loaders';
+import { Context } from '../context';
+import { basisOf, evidenceOf, LinkProps, LinkRow, NodeRow, optionalStr, Props } from '../graph-rows';
 import { connection, pageOf, paginate } from '../pagination';
 import { ProjectFilterParams } from '../research-loaders';
 import { STAGE_ORDER } from '../stages';
 import { boundOf, compareValues, composedDisplay, reportWords, ValueRow } from '../values';
-import { ENTITY_LABELS, is, linkFields, toLink } from './shared';
+import { ENTITY_TYPE_NAMES, hasLabel as is, toStrategyLink as toLink } from './shared';
+
+/** A relationship's common fields: basis, inference, rule and evidence. */
+const linkFields = (link: LinkProps) => ({ basis: link.basis, inference: link.inference, rule: link.rule, evidence: link.evidence });
 
 /**
  * The research fields (schema/research.graphql): sentence search, co-mentions, k shortest paths with reach,
@@ -35,7 +39,7 @@ async function entityByIdOrName(ref: string, ctx: Context): Promise<NodeRow | nu
   if (byId?.labels.includes('Entity')) return byId;
   const key = normalizeName(ref);
   if (key === '') return null;
-  const found = await Promise.all(Object.values(ENTITY_LABELS).map((label) => ctx.loaders.entityByName.load({ label, key })));
+  const found = await Promise.all(ENTITY_TYPE_NAMES.map((label) => ctx.loaders.entityByName.load({ label, key })));
   const hits = found.filter((n): n is NodeRow => n != null);
   return hits.find((n) => n.lookupKeys && (n.lookupKeys as string[])[0] === key) ?? hits[0] ?? null;
 }
@@ -212,15 +216,18 @@ interface PathArgs {
   k?: number | null;
 }
 
-function step(r: Row) {
-  const props = r.props as Row;
-  return { type: r.type, start: r.start, end: r.end, ...linkFields(props), basis: props.basis ?? null };
+function step(r: Row, where: string) {
+  const p = r.props as Props;
+  return {
+    type: r.type as string, start: r.start as string, end: r.end as string, basis: basisOf(p.basis, `${where}.basis`),
+    inference: optionalStr(p.inference, `${where}.inference`), rule: optionalStr(p.rule, `${where}.rule`), evidence: evidenceOf(p, where),
+  };
 }
 
 function toPath(row: Row) {
   const nodes = row.nodes as NodeRow[];
   const relationships = (row.rels as Row[]).map((r, i) => {
-    const s = step(r);
+    const s = step(r, `read/paths.rels[${i}]`);
     return { ...s, from: nodes[i].id, to: nodes[i + 1].id, direction: s.start === nodes[i].id ? 'FORWARD' : 'BACKWARD' };
   });
   return { nodes, relationships, length: relationships.length };
@@ -303,6 +310,7 @@ export const researchResolvers = {
       return searchPassages({ mentions: args.ids, mentionRule: args.rule, section: args.section, first: args.first, after: args.after }, ctx);
     },
     paths: (_: unknown, args: PathArgs, ctx: Context) => findPaths(args, ctx),
+    projects: (_: unknown, args: PageArgs & { filter?: ProjectFilterInput | null; orderBy?: string | null }, ctx: Context) => projectsPage(args, ctx),
     districts: async (_: unknown, args: PageArgs & { kind?: string | null; orderBy?: string | null }, ctx: Context) => {
       const page = pageOf(args);
       const [row] = await ctx.cypher.read('read/districts-page', {
@@ -333,7 +341,7 @@ export const researchResolvers = {
   Section: {
     allPassages: async (s: NodeRow, args: PageArgs, ctx: Context) => {
       pageOf(args);
-      return paginate((await ctx.loaders.sectionAllPassages.load(s.id)).map((node) => ({ node })), args);
+      return paginate((await ctx.loaders.sectionAllPassages.load(s.id)).map((node) => ({ node })), pageOf(args));
     },
     path: (s: NodeRow, _: Args, ctx: Context) => ctx.loaders.sectionPath.load(s.id),
     fullHeading: async (s: NodeRow, _: Args, ctx: Context) => fullHeading(await ctx.loaders.sectionPath.load(s.id)),
@@ -352,8 +360,7 @@ export const researchResolvers = {
       const to = args.to ?? { year: (document?.periodPlanned as number) ?? 2023, kind: 'TARGET' };
       const pick = (s: Selector) => values.filter((v) => v.year === s.year && v.kind === s.kind);
       const change = compareValues(pick(from), pick(to), { from: `${from.year} ${from.kind}`, to: `${to.year} ${to.kind}` });
-      const withEvidence = (v: Row | null) => (v ? { ...v, evidence: evidenceOf(v) } : null);
-      return { ...change, from: withEvidence(change.from as Row | null), to: withEvidence(change.to as Row | null) };
+      return change;
     },
   },
 
@@ -364,7 +371,7 @@ export const researchResolvers = {
       const timelines = await Promise.all(family.map((m) => ctx.loaders.milestones.load(m.id)));
       const rank = (stage: string) => STAGE_ORDER.indexOf(stage);
       return family
-        .flatMap((project, i) => timelines[i].map((m: Row) => ({ ...m, year: m.year as number, stage: m.stage as string, project, familyOrder: i, evidence: evidenceOf(m) })))
+        .flatMap((project, i) => timelines[i].map((m) => ({ ...m, year: m.year as number, stage: m.stage as string, project, familyOrder: i })))
         .sort((a, b) => a.year - b.year || rank(a.stage) - rank(b.stage) || a.familyOrder - b.familyOrder);
     },
   },
@@ -411,9 +418,9 @@ export async function projectsPage(args: PageArgs & { filter?: ProjectFilterInpu
   const edges = nodes.map((node) => {
     const edge: Record<string, unknown> = { node, basis: null, inference: null, rule: null, evidence: [] };
     const place = locatedOf.get(node.id);
-    if (place) Object.assign(edge, { district: place.via, locationBasis: place.link.basis, ...linkFields(place.link), basis: null });
+    if (place) Object.assign(edge, { district: place.place ?? null, locationBasis: place.link.basis, ...linkFields(place.link), basis: null });
     const link = servesOf.get(node.id);
-    if (link) Object.assign(edge, { via: link.via, ...linkFields(link.link) });
+    if (link) Object.assign(edge, { via: link.part ?? null, ...linkFields(link.link) });
     return edge;
   });
   return connection(edges, page, row.totalCount as number);

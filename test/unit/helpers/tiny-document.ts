@@ -1,5 +1,5 @@
 import { DocumentFixtures, FixtureFile } from '../../../src/graph/fixtures/read';
-import { curatedFileSchema, documentSchema } from '../../../src/graph/fixtures/schema';
+import { curatedFileSchema, documentSchema } from '../../../src/graph/fixtures/fixture-schema';
 import { parseOutline } from '../../../src/graph/parse/outline';
 import { BuildContext } from '../../../src/graph/passes/context';
 

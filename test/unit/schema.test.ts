@@ -1,5 +1,5 @@
 import { buildASTSchema, concatAST, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
-import { loadTypeDefs } from '../src/graphql/schema';
+import { loadTypeDefs } from '../../src/graphql/type-defs';
 
 /** The SDL in schema/ is the API's only definition, and its documentation: every type and field is described. */
 

@@ -2,12 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../src/neo4j/embedded';
-import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../src/neo4j/fetch';
-import { ROOT } from '../src/paths';
-import { scratchNeo4j } from './helpers/neo4j';
-import { freePort } from './helpers/ports';
-import { neo4jUri, startTestServer } from './helpers/server';
+import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../../src/neo4j/embedded';
+import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../../src/neo4j/fetch';
+import { ROOT } from '../../src/paths';
+import { scratchNeo4j } from '../helpers/neo4j';
+import { freePort } from '../helpers/ports';
+import { neo4jUri, startTestServer } from '../helpers/server';
 
 /** The embedded Neo4j launcher and the real entry point (dist/src/main.js), as a user runs them. */
 

@@ -1,4 +1,4 @@
-import { SOURCE_TEXT, startTestServer, TestServer } from './helpers/server';
+import { SOURCE_TEXT, startTestServer, TestServer } from '../helpers/server';
 import questions from './questions.public.json';
 
 /**

@@ -1,5 +1,6 @@
+import { request } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
-import { startTestServer, TestServer } from './helpers/server';
+import { startTestServer, TestServer } from '../helpers/server';
 
 /** The GraphQL contract, over real HTTP against the real graph: every root field, pagination, filters, errors. */
 
@@ -436,7 +437,28 @@ describe('HTTP', () => {
     }
     // The example queries of docs/examples open as tabs.
     expect(html).toContain('strategy(name: \\"东核\\")');
-    expect((await fetch(`${server.app.url}/playground/../package.json`)).status).toBe(404);
+  });
+
+  it('serves only the listed playground assets, whatever the path says', async () => {
+    // Raw paths (http.request with a `path`): fetch() and URL strings would normalise "/playground/../package.json" before sending it.
+    const rawGet = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const { hostname, port } = new URL(server.app.url);
+        request({ hostname, port, path, method: 'GET' }, (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject).end();
+      }).then((r) => ({ path, ...r }));
+    const escaping = await Promise.all(['/playground/../package.json', '/playground/..%2Fpackage.json', '/playground/%2e%2e/package.json'].map(rawGet));
+    for (const r of escaping) {
+      expect({ path: r.path, status: r.status }).toEqual({ path: r.path, status: 404 });
+      expect(r.body).not.toContain('"dependencies"');
+    }
+    // A name that is not a file but a property every object has.
+    for (const name of ['constructor', '__proto__', 'toString']) {
+      const r = await rawGet(`/playground/${name}`);
+      expect({ name, status: r.status, body: r.body }).toEqual({ name, status: 404, body: expect.stringContaining('No playground asset') });
+    }
   });
 
   it('GET /graphql?query= works for simple reads', async () => {

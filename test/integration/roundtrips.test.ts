@@ -1,4 +1,4 @@
-import { startTestServer, TestServer } from './helpers/server';
+import { startTestServer, TestServer } from '../helpers/server';
 
 /**
  * No N+1: the Cypher round trips of a request depend on the query's depth, never on how many objects it

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parseOutline, splitItemTitle } from '../src/graph/parse/outline';
-import { SOURCE_TEXT } from './helpers/server';
+import { parseOutline, splitItemTitle } from '../../src/graph/parse/outline';
+import { SOURCE_TEXT } from '../helpers/source';
 
 const outline = parseOutline(SOURCE_TEXT, 'doc', { reviewed: 2022, planned: 2023 });
 const section = (id: string) => outline.sections.find((s) => s.id === `doc:${id}`)!;

@@ -1,5 +1,5 @@
-import { currentExamplesSection, loadExamples, renderExamples } from '../src/docs/examples';
-import { startTestServer, TestServer } from './helpers/server';
+import { currentExamplesSection, loadExamples, renderExamples } from '../../src/docs/examples';
+import { startTestServer, TestServer } from '../helpers/server';
 
 /** The answers printed in docs/api.md are what the API really returns today. */
 

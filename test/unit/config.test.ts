@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { Config, ConfigError, DEFAULT_MAX_QUERY_DEPTH, DEFAULT_QUERY_TIMEOUT_MS, loadConfig } from '../../src/config';
+import { PlanGraphError } from '../../src/errors';
+import { ROOT } from '../../src/paths';
+
+/** loadConfig(env) is a pure function of the environment it is given. */
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    expect(err).toBeInstanceOf(PlanGraphError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('the configuration was accepted');
+};
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual<Config>({
+      host: '0.0.0.0', port: 4000, queryTimeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH, autoLoad: true,
+      development: false, java: 'java', maven: 'mvn',
+      neo4j: { mode: 'embedded', boltPort: 7687, dataDir: join(ROOT, '.data'), heap: '1g', pageCache: '256m', database: 'neo4j' },
+    });
+  });
+
+  it.each<[string, Record<string, string>, Partial<Config> | Record<string, unknown>]>([
+    ['PORT', { PORT: '4103' }, { port: 4103 }],
+    ['PORT=0 (any free port)', { PORT: '0' }, { port: 0 }],
+    ['an empty value means the default', { PORT: '', HOST: '' }, { port: 4000, host: '0.0.0.0' }],
+    ['PLANGRAPH_AUTOLOAD=no', { PLANGRAPH_AUTOLOAD: 'no' }, { autoLoad: false }],
+    ['PLANGRAPH_AUTOLOAD=TRUE', { PLANGRAPH_AUTOLOAD: 'TRUE' }, { autoLoad: true }],
+    ['NODE_ENV=development', { NODE_ENV: 'development' }, { development: true }],
+    ['NODE_ENV=production', { NODE_ENV: 'production' }, { development: false }],
+    ['JAVA_HOME', { JAVA_HOME: '/opt/jdk' }, { java: join('/opt/jdk', 'bin', 'java') }],
+    ['the query limits', { PLANGRAPH_QUERY_TIMEOUT_MS: '500', PLANGRAPH_MAX_QUERY_DEPTH: '8' }, { queryTimeoutMs: 500, maxQueryDepth: 8 }],
+    [
+      'an embedded Neo4j on another port, absolute data dir, other memory',
+      { PLANGRAPH_NEO4J_BOLT_PORT: '7703', PLANGRAPH_DATA_DIR: '/tmp/pg', PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_NEO4J_PAGECACHE: '2G' },
+      { neo4j: { mode: 'embedded', boltPort: 7703, dataDir: '/tmp/pg', heap: '512m', pageCache: '2G', database: 'neo4j' } },
+    ],
+    [
+      'an external Neo4j',
+      { NEO4J_URI: 'neo4j+s://x.databases.neo4j.io', NEO4J_PASSWORD: 'pw', NEO4J_DATABASE: 'plans' },
+      { neo4j: { mode: 'external', uri: 'neo4j+s://x.databases.neo4j.io', username: 'neo4j', password: 'pw', database: 'plans' } },
+    ],
+  ])('reads %s', (_what, env, expected) => {
+    expect(loadConfig(env)).toMatchObject(expected);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['a port that is not a number', { PORT: 'http' }, 'PORT=http must be an integer between 0 and 65535'],
+    ['a port out of range', { PORT: '70000' }, 'PORT=70000 must be an integer between 0 and 65535'],
+    ['a fractional timeout', { PLANGRAPH_QUERY_TIMEOUT_MS: '1.5' }, 'PLANGRAPH_QUERY_TIMEOUT_MS=1.5 must be an integer between 100 and 600000'],
+    ['a depth of 1', { PLANGRAPH_MAX_QUERY_DEPTH: '1' }, 'PLANGRAPH_MAX_QUERY_DEPTH=1 must be an integer between 2 and 100'],
+    ['a boolean that is not one', { PLANGRAPH_AUTOLOAD: 'maybe' }, 'PLANGRAPH_AUTOLOAD=maybe must be true or false'],
+    ['a heap without a unit', { PLANGRAPH_NEO4J_HEAP: '1024' }, 'PLANGRAPH_NEO4J_HEAP=1024 must be a size such as 512m or 1g'],
+    ['an http:// Neo4j URI', { NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI=http://localhost:7474 must look like neo4j://host:7687'],
+    ['a database for the embedded Neo4j', { NEO4J_DATABASE: 'plans' }, 'NEO4J_DATABASE only applies with NEO4J_URI'],
+  ])('refuses %s, naming the variable and what it must be', (_what, env, problem) => {
+    expect(problemsOf(env)).toEqual([expect.stringContaining(problem)]);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'x', PLANGRAPH_AUTOLOAD: 'maybe', PLANGRAPH_NEO4J_PAGECACHE: 'lots' })).toHaveLength(3);
+  });
+});
