@@ -1,4 +1,4 @@
-// For Query.paths: how many entities each of $ids reaches, by hop count (1..$maxHops), over the relationships
+// For Query.paths: how many entities each of $ids reaches, by hop count (1..$maxHops), over the relationships ($types)
 // paths.cypher follows. Quantifier bounds cannot be parameters: the pattern's own predicate keeps to $maxHops.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})

@@ -1,3 +1,4 @@
+import { FACT_RELATIONSHIP_TYPES } from '../../graph/fixtures/fixture-schema';
 import { normalizeName } from '../../graph/names';
 import { Row } from '../../neo4j/cypher';
 import { badInput, notFound } from '../errors';
@@ -245,7 +246,7 @@ export async function findPaths(args: PathArgs, ctx: Context, explain = true) {
   // How far each end reaches: one more statement, run only when asked for or needed to explain an empty answer.
   let reached: Promise<{ fromReach: Reach; toReach: Reach }> | null = null;
   const reach = () => {
-    reached ??= ctx.cypher.read('read/reach', { ids: [...new Set([from.id, to.id])], maxHops, basis }).then((rows) => {
+    reached ??= ctx.cypher.read('read/reach', { ids: [...new Set([from.id, to.id])], maxHops, basis, types: FACT_RELATIONSHIP_TYPES }).then((rows) => {
       const byId = new Map(rows.map((r) => [r.id as string, r.hops as number[]]));
       const of = (node: NodeRow): Reach => {
         const hops = byId.get(node.id) ?? [];
@@ -260,7 +261,7 @@ export async function findPaths(args: PathArgs, ctx: Context, explain = true) {
   if (from.id === to.id) {
     return { found: true, paths: [{ nodes: [from], relationships: [], length: 0 }], message: 'from and to are the same entity.', ...lazy };
   }
-  const paths = (await ctx.cypher.read('read/paths', { from: from.id, to: to.id, maxHops, basis, k })).map(toPath);
+  const paths = (await ctx.cypher.read('read/paths', { from: from.id, to: to.id, maxHops, basis, k, types: FACT_RELATIONSHIP_TYPES })).map(toPath);
   const basisText = basis ? ` over ${basis.join('/')} relationships` : '';
   let message: string;
   if (paths.length) {
