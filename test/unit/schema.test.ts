@@ -25,7 +25,7 @@ it('keeps the contract clients rely on', () => {
   );
   expect(query.projects.args.map((a) => a.name)).toEqual(['first', 'after', 'filter', 'orderBy']);
   const strategy = schema.getType('Strategy');
-  expect(isObjectType(strategy) && strategy.getFields().projects.args.map((a) => a.name)).toEqual(['includeParts', 'basis', 'textBacked', 'first', 'after']);
+  expect(isObjectType(strategy) && strategy.getFields().projects.args.map((a) => a.name)).toEqual(['includeParts', 'basis', 'textBacked', 'first', 'after', 'filter']);
   const stage = schema.getType('ProjectStage');
   expect(isEnumType(stage) && stage.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(['PLANNED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION']));
   expect(schema.getMutationType()).toBeUndefined();
