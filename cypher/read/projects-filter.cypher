@@ -1,5 +1,5 @@
 // Which of many projects pass a ProjectFilter (for Strategy/District/Organization.projects). The conditions
-// are those of projects-page.cypher; keep the two in step (test/integration/research.test.ts checks they agree).
+// are those of projects-page.cypher; keep the two in step (test/integration/research-api.test.ts checks they agree).
 UNWIND $ids AS id
 MATCH (p:Project {id: id})
 WITH p, CASE WHEN $stageChanged IS NULL THEN [] ELSE COLLECT {

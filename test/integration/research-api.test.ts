@@ -127,7 +127,7 @@ describe('across years', () => {
       const years = new Set(e.node.timeline.map((m: any) => m.year));
       expect(years.has(2022) && years.has(2023)).toBe(true);
     }
-    const order = ['PLANNED', 'APPROVED', 'SETTLED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION', 'HELD', 'ONGOING'];
+    const order = ['PLANNED', 'APPROVED', 'SETTLED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION', 'HELD', 'ONGOING', 'ISSUED', 'UPGRADED', 'RECOGNISED'];
     for (const e of data.changed.edges) {
       const years = [...new Set(e.node.timeline.map((m: any) => m.year))].sort() as number[];
       const furthest = (y: number) => Math.max(...e.node.timeline.filter((m: any) => m.year === y).map((m: any) => order.indexOf(m.stage)));
@@ -142,7 +142,7 @@ describe('across years', () => {
 
   it('a timeline lists a year\'s stages in stage order, not by name', async () => {
     const { projects } = await server.data(`{ projects(first: 500) { edges { node { timeline { year stage } } } } }`);
-    const order = ['PLANNED', 'APPROVED', 'SETTLED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION', 'HELD', 'ONGOING'];
+    const order = ['PLANNED', 'APPROVED', 'SETTLED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION', 'HELD', 'ONGOING', 'ISSUED', 'UPGRADED', 'RECOGNISED'];
     let sameYearPairs = 0;
     for (const e of projects.edges) {
       const t = e.node.timeline;
@@ -251,9 +251,9 @@ describe('one filter vocabulary; link lists with basis and evidence', () => {
 
   it('District.strategyLinks, District.organizationLinks and Strategy.organizationLinks carry basis and evidence', async () => {
     const data = await server.data(`{
-      districts(first: 500) { edges { node { name strategies { name } strategyLinks { basis node { name } evidence { quote } }
+      districts(first: 100) { edges { node { name strategies { name } strategyLinks { basis node { name } evidence { quote } }
         organizations { name } organizationLinks { basis node { name } evidence { quote } } } } }
-      strategies(first: 500) { edges { node { organizations { name } organizationLinks { basis node { name } evidence { quote } } } } } }`);
+      strategies(first: 100) { edges { node { organizations { name } organizationLinks { basis node { name } evidence { quote } } } } } }`);
     let links = 0;
     for (const { node } of [...data.districts.edges, ...data.strategies.edges]) {
       if (node.strategyLinks) expect(names(node.strategyLinks.map((l: any) => l.node))).toEqual(names(node.strategies));
