@@ -10,3 +10,6 @@ CREATE INDEX section_document IF NOT EXISTS FOR (n:Section) ON (n.documentId);
 // `cjk` indexes Chinese as overlapping bigrams; list properties are not indexed, hence aliasesText.
 CREATE FULLTEXT INDEX entity_text IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasesText, n.nameEn, n.definition]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};
+// The report's sentences, for Query.passages: the same `cjk` analysis as entity_text.
+CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON EACH [n.text]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: false}};

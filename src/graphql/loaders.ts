@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { Row } from '../neo4j/cypher';
 import { CypherRunner } from '../neo4j/runner';
 import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, nodeRow, NodeRow, str } from './graph-rows';
+import { researchLoaders } from './research-loaders';
+import { STAGE_ORDER } from './stages';
 
 export type { Context } from './context';
 
@@ -16,7 +18,7 @@ export interface LoaderOptions {
   batch?: boolean;
 }
 
-function groupedLoader<T>(cypher: CypherRunner, statement: string, params: Row, pick: (row: Row, where: string) => T, options: LoaderOptions) {
+export function groupedLoader<T>(cypher: CypherRunner, statement: string, params: Row, pick: (row: Row, where: string) => T, options: LoaderOptions) {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await cypher.read(statement, { ...params, ids });
     const byId = new Map<string, T[]>();
@@ -85,8 +87,9 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
     passageMentions: groupedLoader(cypher, 'read/passage-mentions', {}, nodeOf('node'), options),
     sectionChildren: groupedLoader(cypher, 'read/section-children', {}, nodeOf('node'), options),
     sectionPassages: groupedLoader(cypher, 'read/section-passages', {}, nodeOf('node'), options),
-    milestones: groupedLoader<FactRow>(cypher, 'read/milestones', {}, (r, where) => factRow(r.milestone, `${where}.milestone`), options),
+    milestones: groupedLoader<FactRow>(cypher, 'read/milestones', { stageOrder: STAGE_ORDER }, (r, where) => factRow(r.milestone, `${where}.milestone`), options),
     values: groupedLoader<FactRow>(cypher, 'read/indicator-values', {}, (r, where) => factRow(r.value, `${where}.value`), options),
+    ...researchLoaders(cypher, options),
   };
 }
 

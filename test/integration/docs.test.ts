@@ -9,9 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-it('docs/api.md shows ten example queries with their current answers (run `npm run docs` to refresh)', async () => {
+it('docs/api.md shows the example queries with their current answers (run `npm run docs` to refresh)', async () => {
   const examples = loadExamples();
-  expect(examples).toHaveLength(10);
+  expect(examples.length).toBeGreaterThanOrEqual(10);
   const results = [];
   for (const example of examples) {
     const { extensions: _cost, status: _status, ...response } = await server.gql(example.query);

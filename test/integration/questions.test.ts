@@ -123,7 +123,8 @@ async function indicatorAnswer(name: string): Promise<Answer> {
     indicator(name: $name) { ${entity} values { year kind value unit qualifier display ${evidence} } } }`, { name });
   return {
     names: names([indicator]),
-    text: indicator.values.map((v: any) => v.display).join(' '),
+    // display is the report's own words (下降9.9%, issue 12); value and unit give the signed number beside it.
+    text: indicator.values.map((v: any) => `${v.display} (${v.value}${v.unit})`).join(' '),
     evidence: quotes(indicator.values),
     bases: ['EXPLICIT'],
     // Kept for the `expected` check below.

@@ -1,4 +1,5 @@
 import { buildASTSchema, concatAST, isEnumType, isInputObjectType, isInterfaceType, isObjectType } from 'graphql';
+import { STAGE_ORDER } from '../../src/graphql/stages';
 import { loadTypeDefs } from '../../src/graphql/type-defs';
 
 /** The SDL in schema/ is the API's only definition, and its documentation: every type and field is described. */
@@ -25,8 +26,10 @@ it('keeps the contract clients rely on', () => {
   );
   expect(query.projects.args.map((a) => a.name)).toEqual(['first', 'after', 'filter', 'orderBy']);
   const strategy = schema.getType('Strategy');
-  expect(isObjectType(strategy) && strategy.getFields().projects.args.map((a) => a.name)).toEqual(['includeParts', 'basis', 'textBacked', 'first', 'after']);
+  expect(isObjectType(strategy) && strategy.getFields().projects.args.map((a) => a.name)).toEqual(['includeParts', 'basis', 'textBacked', 'first', 'after', 'filter']);
   const stage = schema.getType('ProjectStage');
   expect(isEnumType(stage) && stage.getValues().map((v) => v.name)).toEqual(expect.arrayContaining(['PLANNED', 'STARTED', 'UNDER_CONSTRUCTION', 'COMPLETED', 'IN_OPERATION']));
+  // Milestone ordering and stageChanged rank stages by STAGE_ORDER: it must list every stage, in the enum's order.
+  expect(isEnumType(stage) && stage.getValues().map((v) => v.name)).toEqual(STAGE_ORDER);
   expect(schema.getMutationType()).toBeUndefined();
 });

@@ -36,7 +36,12 @@ export type Entity = {
   aliases: Array<Scalars['String']['output']>;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
 };
 
@@ -45,6 +50,7 @@ export type Entity = {
 export type EntityMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 /** The kinds of entity, for filtering `search`. */
@@ -122,7 +128,12 @@ export type District = Entity & Node & {
   kind: DistrictKind;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
   /** The place it lies within (WITHIN). */
   parent?: Maybe<District>;
@@ -132,7 +143,7 @@ export type District = Entity & Node & {
   strategies: Array<Strategy>;
   /**
    * Projects located in it; with includeSubdistricts (default) also those in places within it. Edges carry the
-   * location's basis and evidence.
+   * location's basis and evidence. `filter` is the same ProjectFilter as Query.projects.
    */
   projects: ProjectConnection;
   /** Organizations located in it (LOCATED_IN). */
@@ -141,6 +152,12 @@ export type District = Entity & Node & {
   indicators: Array<Indicator>;
   /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
   sameAs: Array<SameAsLink>;
+  /** How many projects are located in it (with includeSubdistricts, the default, also in places within it), optionally filtered. */
+  projectCount: Scalars['Int']['output'];
+  /** Strategies anchored in it (ANCHORED_IN), each with the link's basis and evidence (`strategies` lists the same without them). */
+  strategyLinks: Array<StrategyLink>;
+  /** Organizations located in it (LOCATED_IN), with basis and evidence (`organizations` lists the same without them). */
+  organizationLinks: Array<LinkedOrganization>;
 };
 
 
@@ -148,6 +165,7 @@ export type District = Entity & Node & {
 export type DistrictMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 
@@ -156,6 +174,14 @@ export type DistrictProjectsArgs = {
   includeSubdistricts?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
+};
+
+
+/** A place: the district (区), a subdistrict (街道) or a named zone (片区). */
+export type DistrictProjectCountArgs = {
+  includeSubdistricts?: InputMaybe<Scalars['Boolean']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
 };
 
 /** A district in a list, with its cursor. */
@@ -260,6 +286,22 @@ export type Section = Node & {
   passages: Array<Passage>;
   /** The report it is part of. */
   document: Document;
+  /** Every sentence in this section and all its subsections, in document order. */
+  allPassages: PassageConnection;
+  /** The sections from the top-level one down to this one, outermost first. */
+  path: Array<Section>;
+  /**
+   * The heading with its part and year, so repeated item numbers are told apart: 【2023年·重点工作】五、(六)24.… —
+   * the year and kind, then the numbers of its ancestors, then its own heading.
+   */
+  fullHeading: Scalars['String']['output'];
+};
+
+
+/** A section of the report's own outline: 一、 (level 1), (一) (level 2), 1. items (one level below their parent). */
+export type SectionAllPassagesArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A sentence (句) of the report, split on 。 and ; and on each —— line. */
@@ -394,7 +436,12 @@ export type GlossaryTerm = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
   /** Its number in the glossary (1–19). */
   number: Scalars['Int']['output'];
@@ -411,6 +458,7 @@ export type GlossaryTerm = Entity & Node & {
 export type GlossaryTermMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 /** The subject area of an indicator (economy, industry, investment, education, environment …). */
@@ -474,7 +522,12 @@ export type Indicator = Entity & Node & {
   headline: Scalars['Boolean']['output'];
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
   /** Its values, by year then kind; filter by year and kind. */
   values: Array<IndicatorValue>;
@@ -482,6 +535,12 @@ export type Indicator = Entity & Node & {
   measures: Array<Entity>;
   /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
   sameAs: Array<SameAsLink>;
+  /**
+   * Compares two of its values: by default the reviewed year's ACTUAL with the planned year's TARGET (2022 result →
+   * 2023 target). `comparable` is false (and delta/ratio null) when a value is missing, units differ, or a year has
+   * several values of that kind.
+   */
+  change: ValueChange;
 };
 
 
@@ -489,6 +548,7 @@ export type Indicator = Entity & Node & {
 export type IndicatorMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 
@@ -496,6 +556,13 @@ export type IndicatorMentionsArgs = {
 export type IndicatorValuesArgs = {
   year?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ValueKind>;
+};
+
+
+/** A figure the report gives (指标): the five headline indicators and every other figure worth charting. */
+export type IndicatorChangeArgs = {
+  from?: InputMaybe<ValueSelector>;
+  to?: InputMaybe<ValueSelector>;
 };
 
 /** One value of an indicator: a number with its unit, year and kind. */
@@ -519,6 +586,8 @@ export type IndicatorValue = {
   evidence: Array<Evidence>;
   /** The report that states it. */
   document: Document;
+  /** The bound the value states (EXACT, AT_LEAST, MORE_THAN, AT_MOST, ABOUT), parsed from the qualifier. */
+  bound: ValueBound;
 };
 
 /** An indicator in a list, with its cursor. */
@@ -580,11 +649,19 @@ export type Organization = Entity & Node & {
   kind: OrganizationKind;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
   /** Where it is (LOCATED_IN). */
   districts: Array<DistrictLink>;
-  /** Projects it takes part in (PARTICIPATES_IN) or that belong to it (AFFILIATED_WITH). */
+  /**
+   * Projects it takes part in (PARTICIPATES_IN) or that belong to it (AFFILIATED_WITH); `role` keeps to one of the
+   * two, `filter` is the same ProjectFilter as Query.projects.
+   */
   projects: Array<ProjectLink>;
   /** The organization it belongs to (AFFILIATED_WITH), e.g. 瓦谢尔计算生物研究院 → 香港中文大学(深圳). */
   affiliatedWith: Array<OrganizationLink>;
@@ -603,6 +680,14 @@ export type Organization = Entity & Node & {
 export type OrganizationMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
+};
+
+
+/** A university, research institute, company or public body the report names as an actor or partner (机构). */
+export type OrganizationProjectsArgs = {
+  role?: InputMaybe<OrganizationRole>;
+  filter?: InputMaybe<ProjectFilter>;
 };
 
 /** How an organization relates to a project or another organization. */
@@ -762,7 +847,12 @@ export type Project = Entity & Node & {
   category: ProjectCategory;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
   /** Where it is (LOCATED_IN), with basis and evidence. */
   districts: Array<DistrictLink>;
@@ -770,9 +860,9 @@ export type Project = Entity & Node & {
   strategies: Array<StrategyLink>;
   /** Organizations involved (PARTICIPATES_IN, AFFILIATED_WITH). */
   organizations: Array<OrganizationLink>;
-  /** Its stage per year, in year order. */
+  /** Its stage per year: in year order, and within a year in stage order (PLANNED … IN_OPERATION, then HELD, ONGOING). */
   timeline: Array<Milestone>;
-  /** Its parts or phases (HAS_PART), e.g. 一期, 二期. */
+  /** Its parts or phases (HAS_PART), e.g. 一期, 二期, in the report's order; `lineage` gives the whole family. */
   parts: Array<Project>;
   /** The project it is a part of. */
   partOf?: Maybe<Project>;
@@ -780,6 +870,10 @@ export type Project = Entity & Node & {
   indicators: Array<Indicator>;
   /** Entities the report names differently that a reader takes for the same thing (SAME_AS, always INFERRED). */
   sameAs: Array<SameAsLink>;
+  /** The whole family of phases (HAS_PART up to the root and down to every phase), root first, then document order; itself included. */
+  lineage: Array<Project>;
+  /** The milestones of every project in `lineage`, by year then stage order, each with the phase it belongs to. */
+  lineageTimeline: Array<LineageMilestone>;
 };
 
 
@@ -790,6 +884,7 @@ export type Project = Entity & Node & {
 export type ProjectMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 /**
@@ -802,7 +897,7 @@ export type ProjectEdge = {
   cursor: Scalars['String']['output'];
   /** The project. */
   node: Project;
-  /** Strategy.projects: how the project is known to serve the strategy. */
+  /** Strategy.projects, and Query.projects filtered by strategy: how the project is known to serve the strategy. */
   basis?: Maybe<ServesBasis>;
   /** What an INFERRED or DERIVED link stands on. */
   inference?: Maybe<Scalars['String']['output']>;
@@ -817,11 +912,11 @@ export type ProjectEdge = {
   inferredFrom?: Maybe<InferenceKind>;
   /** Strategy.projects: the facts the link stands on, each with its basis and strength (one, for a curated link). */
   chain: Array<EvidenceBasis>;
-  /** Strategy.projects: the strategy (or part) the project serves directly. */
+  /** Strategy.projects, and Query.projects filtered by strategy: the strategy (or part) the project serves directly. */
   via?: Maybe<Strategy>;
-  /** District.projects: the place it is located in directly (the district or one within it). */
+  /** District.projects, and Query.projects filtered by district: the place it is located in directly (the district or one within it). */
   district?: Maybe<District>;
-  /** District.projects: how the location is known. */
+  /** District.projects, and Query.projects filtered by district: how the location is known. */
   locationBasis?: Maybe<LinkBasis>;
   /** The quotes of the report that support the link; empty in plain listings. */
   evidence: Array<Evidence>;
@@ -838,7 +933,10 @@ export type ProjectConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
-/** Filters for Query.projects; all given filters must hold. */
+/**
+ * Filters for projects — Query.projects, Strategy.projects, District.projects and Organization.projects take the
+ * same one; all given filters must hold.
+ */
 export type ProjectFilter = {
   /** One or more categories. */
   category?: InputMaybe<Array<ProjectCategory>>;
@@ -852,6 +950,13 @@ export type ProjectFilter = {
   year?: InputMaybe<Scalars['Int']['input']>;
   /** Name or alias contains this text. */
   nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Has a milestone in each of these years (with `stage`, at that stage in each of them). */
+  years?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /**
+   * true: has milestones in at least two years, and the furthest stage of its last year differs from that of its
+   * first year (e.g. STARTED in 2022, COMPLETED in 2023). false: the others.
+   */
+  stageChanged?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** The order of Query.projects. */
@@ -876,7 +981,7 @@ export type Query = {
   strategies: StrategyConnection;
   /** A district, 街道 or zone by id, or by name or alias: 平湖 and 平湖街道 both find the 街道. */
   district?: Maybe<District>;
-  /** Districts, 街道 and zones, optionally of one kind. */
+  /** Districts, 街道 and zones, optionally of one kind; in document order, or by how many projects each has (orderBy). */
   districts: DistrictConnection;
   /** A project by id, or by name or alias. */
   project?: Maybe<Project>;
@@ -888,7 +993,7 @@ export type Query = {
   indicators: IndicatorConnection;
   /** An organization by id, or by name or alias: 港中深 finds 香港中文大学(深圳). */
   organization?: Maybe<Organization>;
-  /** All organizations, in document order. */
+  /** Organizations in document order, optionally filtered by kind and name. */
   organizations: OrganizationConnection;
   /** A glossary entry by its term (with or without quotes), an alias, or the name of what it defines: 20+8, 双区. */
   glossaryTerm?: Maybe<GlossaryTerm>;
@@ -903,10 +1008,32 @@ export type Query = {
    * alias matches come first. Text is taken literally: 20+8, IT+BT+低碳 and "1+1+10+N" all work.
    */
   search: Array<SearchHit>;
-  /** A shortest path between two entities, at most maxHops relationships (default 4, at most 6); null if none. */
+  /**
+   * A shortest path between two entities (by id), at most maxHops relationships (default 4, at most 6); null if
+   * none. `paths` takes names as well, a basis filter and k, and says why when there is none.
+   */
   path?: Maybe<Path>;
   /** Entities and relationships within `depth` (1 or 2, default 1) of an entity, capped at 200 nodes. */
   neighborhood?: Maybe<Subgraph>;
+  /**
+   * Search the report's sentences. `text` is matched as a phrase with the same Chinese analysis (cjk bigrams) and
+   * escaping as `search` (one-character texts by containment); `section` keeps to a section and its subsections,
+   * `kind`/`year` to sections of that kind/year, `mentions` to sentences mentioning every one of these entities (ids
+   * or names) under `mentionRule`. At least one criterion is required. Document order unless `orderBy: RELEVANCE`.
+   */
+  passages: PassageHitConnection;
+  /**
+   * The sentences that mention ALL the given entities (ids or names, 1–10), in document order. By default a name
+   * inside a longer name counts (NESTED); `rule: LONGEST_MATCH` uses the stored MENTIONS (see `Entity.mentions`).
+   */
+  coMentions: PassageHitConnection;
+  /**
+   * Up to `k` (1–5, default 3) shortest paths between two entities given by id or name, over the curated
+   * relationships (never DERIVED ones), at most maxHops (default 4, at most 6). `basis` keeps to relationships known
+   * that way, e.g. [EXPLICIT] for text-backed links only. Never null: when nothing connects them, `paths` is empty
+   * and `message`, `fromReach` and `toReach` say how far each end gets.
+   */
+  paths: PathSearch;
 };
 
 
@@ -962,6 +1089,7 @@ export type QueryDistrictsArgs = {
   kind?: InputMaybe<DistrictKind>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<DistrictOrder>;
 };
 
 
@@ -1031,6 +1159,7 @@ export type QueryOrganizationArgs = {
 export type QueryOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
 };
 
 
@@ -1088,6 +1217,258 @@ export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/**
+ * The entry points. Lookups by `id` fail with NOT_FOUND when the id does not exist (except `node`, which returns
+ * null, as Relay expects); lookups by `name` accept the name or any alias and return null when nothing matches.
+ * Lists take `first` (default 50, at most 500) and `after` (a cursor from a previous page).
+ */
+export type QueryPassagesArgs = {
+  text?: InputMaybe<Scalars['String']['input']>;
+  section?: InputMaybe<Scalars['ID']['input']>;
+  kind?: InputMaybe<SectionKind>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+  mentions?: InputMaybe<Array<Scalars['ID']['input']>>;
+  mentionRule?: InputMaybe<MentionRule>;
+  orderBy?: InputMaybe<PassageOrder>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The entry points. Lookups by `id` fail with NOT_FOUND when the id does not exist (except `node`, which returns
+ * null, as Relay expects); lookups by `name` accept the name or any alias and return null when nothing matches.
+ * Lists take `first` (default 50, at most 500) and `after` (a cursor from a previous page).
+ */
+export type QueryCoMentionsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  rule?: InputMaybe<MentionRule>;
+  section?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The entry points. Lookups by `id` fail with NOT_FOUND when the id does not exist (except `node`, which returns
+ * null, as Relay expects); lookups by `name` accept the name or any alias and return null when nothing matches.
+ * Lists take `first` (default 50, at most 500) and `after` (a cursor from a previous page).
+ */
+export type QueryPathsArgs = {
+  from: Scalars['ID']['input'];
+  to: Scalars['ID']['input'];
+  maxHops?: InputMaybe<Scalars['Int']['input']>;
+  basis?: InputMaybe<Array<ServesBasis>>;
+  k?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * How a sentence counts as mentioning an entity. The graph stores the LONGEST_MATCH reading (MENTIONS
+ * relationships, built at load time); NESTED is computed on demand from the sentence's text.
+ */
+export type MentionRule =
+  /**
+   * Every occurrence of the entity's name or an alias (two characters or more) counts, also inside a longer name:
+   * "…深圳国际低碳城论坛…" mentions both 深圳国际低碳城论坛 and 深圳国际低碳城. Glossary terms are not matched.
+   */
+  | 'NESTED'
+  /**
+   * At each place in the sentence only the longest matching name counts, so "…深圳国际低碳城论坛…" mentions the
+   * forum but not 深圳国际低碳城. This is `Passage.mentions` and the default of `Entity.mentions`.
+   */
+  | 'LONGEST_MATCH';
+
+/** The order of Query.districts. */
+export type DistrictOrder =
+  /** In the order the report first mentions them (default). */
+  | 'DOCUMENT_ORDER'
+  /** Most projects first (District.projectCount: projects located in it or in places within it), then document order. */
+  | 'PROJECT_COUNT_DESC';
+
+/** The order of sentence search results. */
+export type PassageOrder =
+  /** In the order of the report (default). */
+  | 'DOCUMENT_ORDER'
+  /** Best full-text score first (then document order); only meaningful with `text`. */
+  | 'RELEVANCE';
+
+/** A span of a sentence's text: `text` equals `passage.text` from `start` (inclusive) to `end` (exclusive). */
+export type TextSpan = {
+  __typename?: 'TextSpan';
+  /** Offset of the first character (0-based, in UTF-16 code units, as JavaScript indexes strings). */
+  start: Scalars['Int']['output'];
+  /** Offset just past the last character. */
+  end: Scalars['Int']['output'];
+  /** The characters of the span, as printed. */
+  text: Scalars['String']['output'];
+};
+
+/** A sentence found by `passages` or `coMentions`, with where it stands and what matched. */
+export type PassageHitEdge = {
+  __typename?: 'PassageHitEdge';
+  /** Opaque position of this edge; pass it as `after` for the next page. */
+  cursor: Scalars['String']['output'];
+  /** The sentence. */
+  node: Passage;
+  /** The sections it stands in, outermost first (一、 > (三) > 5.). */
+  sectionPath: Array<Section>;
+  /** The section path as one line, e.g. 五、2023年经济社会发展重点工作 > (二)强化创新引领,打造科技强区 > 9.… */
+  sectionPathText: Scalars['String']['output'];
+  /** Where the search text occurs in the sentence (after NFKC normalisation, case-insensitive); empty without `text`. */
+  highlights: Array<TextSpan>;
+  /** Full-text score (Lucene, cjk bigrams) when `text` was given; null otherwise. */
+  score?: Maybe<Scalars['Float']['output']>;
+  /** The entities asked for (`mentions`, `ids`) as they occur in this sentence, each with its spans. */
+  matched: Array<MentionMatch>;
+};
+
+/** An entity occurring in a sentence, with the spans of its name or aliases. */
+export type MentionMatch = {
+  __typename?: 'MentionMatch';
+  /** The entity. */
+  entity: Entity;
+  /** Where its name or an alias stands in the sentence. */
+  spans: Array<TextSpan>;
+  /** True when at least one occurrence is inside a longer name of another entity (counted only by the NESTED rule). */
+  nested: Scalars['Boolean']['output'];
+};
+
+/** A page of sentences found by `passages` or `coMentions` (Relay connection). */
+export type PassageHitConnection = {
+  __typename?: 'PassageHitConnection';
+  /** The sentences on this page, each with its cursor, section path and highlights. */
+  edges: Array<PassageHitEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** How many sentences match, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * The result of `paths`: up to `k` shortest paths, or — when the two entities are not connected within `maxHops`
+ * — an empty list, a message that says so, and how far each end reaches.
+ */
+export type PathSearch = {
+  __typename?: 'PathSearch';
+  /** True when at least one path was found. */
+  found: Scalars['Boolean']['output'];
+  /** The paths, shortest first (then in the order Neo4j finds them); empty when none exists within maxHops. */
+  paths: Array<Path>;
+  /** A sentence saying what was found, or why nothing was: e.g. that one end has no relationships at all. */
+  message: Scalars['String']['output'];
+  /** How far the `from` entity reaches over the same relationships (and basis filter) within maxHops. */
+  fromReach: Reach;
+  /** How far the `to` entity reaches over the same relationships (and basis filter) within maxHops. */
+  toReach: Reach;
+};
+
+/** How many entities one entity reaches, hop by hop. */
+export type Reach = {
+  __typename?: 'Reach';
+  /** The entity. */
+  entity: Entity;
+  /** Entities reachable within maxHops (not counting itself). */
+  reachable: Scalars['Int']['output'];
+  /** How many entities are first reached at 1, 2, … hops (one number per hop up to maxHops). */
+  byHops: Array<Scalars['Int']['output']>;
+  /** True when the entity has no relationship that the search may follow. */
+  isolated: Scalars['Boolean']['output'];
+};
+
+/** Which value of an indicator to compare: a year and a kind. */
+export type ValueSelector = {
+  /** The year of the value. */
+  year: Scalars['Int']['input'];
+  /** ACTUAL or TARGET. */
+  kind: ValueKind;
+};
+
+/**
+ * How an indicator's value compares with another of its values (`Indicator.change`). For growth rates and shares
+ * `delta` is in percentage points.
+ */
+export type ValueChange = {
+  __typename?: 'ValueChange';
+  /** The earlier value (e.g. the 2022 actual); null when the indicator has none for that year and kind. */
+  from?: Maybe<IndicatorValue>;
+  /** The later value (e.g. the 2023 target); null when the indicator has none for that year and kind. */
+  to?: Maybe<IndicatorValue>;
+  /** to − from, when both exist and are comparable. */
+  delta?: Maybe<Scalars['Float']['output']>;
+  /** to ÷ from, when both exist, are comparable and from is not 0. */
+  ratio?: Maybe<Scalars['Float']['output']>;
+  /** True when both values exist, have the same unit and the same scope, and each is one number (not several). */
+  comparable: Scalars['Boolean']['output'];
+  /** Why they are not comparable (missing value, different units, several values for one year …); null when comparable. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** How a value bounds the true figure, read from the report's qualifier (以上, 超, 不少于, 左右 …). */
+export type BoundKind =
+  /** The figure as stated, no qualifier (or one that does not bound it, such as 累计, 按自然口径计算). */
+  | 'EXACT'
+  /** At least the value: 以上, 不少于, 不低于, 总量…以上. */
+  | 'AT_LEAST'
+  /** More than the value: 超, 超过, 破, 突破, 余. */
+  | 'MORE_THAN'
+  /** At most the value: 以内, 以下, 不超过, 近 (nearly). */
+  | 'AT_MOST'
+  /** About the value: 左右, 约. */
+  | 'ABOUT';
+
+/** A value's bound: what kind of bound the qualifier states, and the qualifier as printed. */
+export type ValueBound = {
+  __typename?: 'ValueBound';
+  /** The kind of bound. */
+  kind: BoundKind;
+  /** The value the bound is on (same as IndicatorValue.value); null for a value stated in words only. */
+  value?: Maybe<Scalars['Float']['output']>;
+  /** The report's qualifier that states it; null for EXACT values without one. */
+  qualifier?: Maybe<Scalars['String']['output']>;
+};
+
+/** The milestones of every phase of a project, each with the phase it belongs to. */
+export type LineageMilestone = {
+  __typename?: 'LineageMilestone';
+  /** The project (the root or one of its phases) the milestone belongs to. */
+  project: Project;
+  /** The year of the stage. */
+  year: Scalars['Int']['output'];
+  /** The stage. */
+  stage: ProjectStage;
+  /** REPORTED or PLANNED. */
+  kind: MilestoneKind;
+  /** The quotes of the report that state the stage. */
+  evidence: Array<Evidence>;
+};
+
+/**
+ * An organization reached through a relationship that has no role (LOCATED_IN, SERVES), with how it is known.
+ * (OrganizationLink is for PARTICIPATES_IN / AFFILIATED_WITH, whose `role` says which.)
+ */
+export type LinkedOrganization = {
+  __typename?: 'LinkedOrganization';
+  /** The organization linked to. */
+  node: Organization;
+  /** How the link is known: EXPLICIT (the report says so), INFERRED (a curator) or DERIVED (a rule). */
+  basis: ServesBasis;
+  /** For INFERRED and DERIVED links: what the link is inferred from. */
+  inference?: Maybe<Scalars['String']['output']>;
+  /** For DERIVED links: the rule (a file in cypher/derive/). */
+  rule?: Maybe<Scalars['String']['output']>;
+  /** The quotes of the report that support this link. */
+  evidence: Array<Evidence>;
+};
+
+/** Filters for Query.organizations; all given filters must hold. */
+export type OrganizationFilter = {
+  /** One or more kinds. */
+  kind?: InputMaybe<Array<OrganizationKind>>;
+  /** Name or alias contains this text (compared after NFKC normalisation, quotes and spaces ignored). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What kind of strategy (战略) a Strategy is. */
 export type StrategyKind =
   /** A spatial development strategy and its parts (一芯两核多支点, 湾东智芯 …). */
@@ -1118,11 +1499,16 @@ export type Strategy = Entity & Node & {
   kind: StrategyKind;
   /** The quotes of the report that support this entity's existence and attributes. */
   evidence: Array<Evidence>;
-  /** The report's sentences that mention this entity by name or alias, in document order. */
+  /**
+   * The report's sentences that mention this entity by name or alias, in document order. Two rules
+   * (MentionRule): LONGEST_MATCH (default; the stored MENTIONS) counts only the longest name matching at each place,
+   * so "深圳国际低碳城论坛" mentions the forum and not 深圳国际低碳城; NESTED counts every occurrence, also inside a
+   * longer name. `Query.coMentions` uses NESTED unless asked otherwise.
+   */
   mentions: PassageConnection;
-  /** Its parts, e.g. 一芯两核多支点 → 湾东智芯, 信息数字核, 低碳智造核, 多支点. */
+  /** Its parts in the report's order (where the report's sentence naming the part stands, then its place in it), e.g. 一芯两核多支点 → 湾东智芯, 信息数字核, 低碳智造核, 多支点. */
   parts: Array<Strategy>;
-  /** Its parts, each with the basis and evidence of the HAS_PART link. */
+  /** Its parts, in the same order as `parts`, each with the basis and evidence of the HAS_PART link. */
   partLinks: Array<StrategyLink>;
   /** The strategy it is a part of. */
   partOf?: Maybe<Strategy>;
@@ -1132,7 +1518,8 @@ export type Strategy = Entity & Node & {
    * Projects that serve it. With includeParts (default) a project serving a part (东核) also serves the whole
    * (一芯两核多支点); the edge's `via` says which. `basis` filters by how the link is known. With textBacked, only
    * text-backed links are kept: explicit ones, and inferred or derived ones whose every premise is stated or read
-   * from a name inside a name (strength STATED or NAME_READ); each edge's `chain` shows the premises.
+   * from a name inside a name (strength STATED or NAME_READ); each edge's `chain` shows the premises. `filter` is the
+   * same ProjectFilter as Query.projects.
    */
   projects: ProjectConnection;
   /** Organizations that serve it (SERVES). */
@@ -1141,6 +1528,8 @@ export type Strategy = Entity & Node & {
   indicators: Array<Indicator>;
   /** The glossary entry that defines it (名词解释). */
   definedBy?: Maybe<GlossaryTerm>;
+  /** Organizations that serve it (SERVES), with basis and evidence (`organizations` lists the same without them). */
+  organizationLinks: Array<LinkedOrganization>;
 };
 
 
@@ -1148,6 +1537,7 @@ export type Strategy = Entity & Node & {
 export type StrategyMentionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  rule?: InputMaybe<MentionRule>;
 };
 
 
@@ -1158,6 +1548,7 @@ export type StrategyProjectsArgs = {
   textBacked?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProjectFilter>;
 };
 
 /** A strategy in a list, with its cursor. */
@@ -1410,6 +1801,22 @@ export type ResolversTypes = {
   ProjectFilter: ProjectFilter;
   ProjectOrder: ProjectOrder;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MentionRule: MentionRule;
+  DistrictOrder: DistrictOrder;
+  PassageOrder: PassageOrder;
+  TextSpan: ResolverTypeWrapper<TextSpan>;
+  PassageHitEdge: ResolverTypeWrapper<Omit<PassageHitEdge, 'node' | 'sectionPath' | 'matched'> & { node: ResolversTypes['Passage'], sectionPath: Array<ResolversTypes['Section']>, matched: Array<ResolversTypes['MentionMatch']> }>;
+  MentionMatch: ResolverTypeWrapper<Omit<MentionMatch, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  PassageHitConnection: ResolverTypeWrapper<Omit<PassageHitConnection, 'edges'> & { edges: Array<ResolversTypes['PassageHitEdge']> }>;
+  PathSearch: ResolverTypeWrapper<Omit<PathSearch, 'paths' | 'fromReach' | 'toReach'> & { paths: Array<ResolversTypes['Path']>, fromReach: ResolversTypes['Reach'], toReach: ResolversTypes['Reach'] }>;
+  Reach: ResolverTypeWrapper<Omit<Reach, 'entity'> & { entity: ResolversTypes['Entity'] }>;
+  ValueSelector: ValueSelector;
+  ValueChange: ResolverTypeWrapper<Omit<ValueChange, 'from' | 'to'> & { from?: Maybe<ResolversTypes['IndicatorValue']>, to?: Maybe<ResolversTypes['IndicatorValue']> }>;
+  BoundKind: BoundKind;
+  ValueBound: ResolverTypeWrapper<ValueBound>;
+  LineageMilestone: ResolverTypeWrapper<Omit<LineageMilestone, 'project' | 'evidence'> & { project: ResolversTypes['Project'], evidence: Array<ResolversTypes['Evidence']> }>;
+  LinkedOrganization: ResolverTypeWrapper<Omit<LinkedOrganization, 'node' | 'evidence'> & { node: ResolversTypes['Organization'], evidence: Array<ResolversTypes['Evidence']> }>;
+  OrganizationFilter: OrganizationFilter;
   StrategyKind: StrategyKind;
   Strategy: ResolverTypeWrapper<NodeRow>;
   StrategyEdge: ResolverTypeWrapper<Omit<StrategyEdge, 'node'> & { node: ResolversTypes['Strategy'] }>;
@@ -1463,6 +1870,18 @@ export type ResolversParentTypes = {
   ProjectConnection: Omit<ProjectConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProjectEdge']> };
   ProjectFilter: ProjectFilter;
   Query: Record<PropertyKey, never>;
+  TextSpan: TextSpan;
+  PassageHitEdge: Omit<PassageHitEdge, 'node' | 'sectionPath' | 'matched'> & { node: ResolversParentTypes['Passage'], sectionPath: Array<ResolversParentTypes['Section']>, matched: Array<ResolversParentTypes['MentionMatch']> };
+  MentionMatch: Omit<MentionMatch, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  PassageHitConnection: Omit<PassageHitConnection, 'edges'> & { edges: Array<ResolversParentTypes['PassageHitEdge']> };
+  PathSearch: Omit<PathSearch, 'paths' | 'fromReach' | 'toReach'> & { paths: Array<ResolversParentTypes['Path']>, fromReach: ResolversParentTypes['Reach'], toReach: ResolversParentTypes['Reach'] };
+  Reach: Omit<Reach, 'entity'> & { entity: ResolversParentTypes['Entity'] };
+  ValueSelector: ValueSelector;
+  ValueChange: Omit<ValueChange, 'from' | 'to'> & { from?: Maybe<ResolversParentTypes['IndicatorValue']>, to?: Maybe<ResolversParentTypes['IndicatorValue']> };
+  ValueBound: ValueBound;
+  LineageMilestone: Omit<LineageMilestone, 'project' | 'evidence'> & { project: ResolversParentTypes['Project'], evidence: Array<ResolversParentTypes['Evidence']> };
+  LinkedOrganization: Omit<LinkedOrganization, 'node' | 'evidence'> & { node: ResolversParentTypes['Organization'], evidence: Array<ResolversParentTypes['Evidence']> };
+  OrganizationFilter: OrganizationFilter;
   Strategy: NodeRow;
   StrategyEdge: Omit<StrategyEdge, 'node'> & { node: ResolversParentTypes['Strategy'] };
   StrategyConnection: Omit<StrategyConnection, 'edges'> & { edges: Array<ResolversParentTypes['StrategyEdge']> };
@@ -1500,7 +1919,7 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DistrictKind'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<DistrictMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<DistrictMentionsArgs, 'rule'>>;
   parent?: Resolver<Maybe<ResolversTypes['District']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['District']>, ParentType, ContextType>;
   strategies?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType>;
@@ -1508,6 +1927,9 @@ export type DistrictResolvers<ContextType = Context, ParentType extends Resolver
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
+  projectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<DistrictProjectCountArgs, 'includeSubdistricts'>>;
+  strategyLinks?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
+  organizationLinks?: Resolver<Array<ResolversTypes['LinkedOrganization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1557,6 +1979,9 @@ export type SectionResolvers<ContextType = Context, ParentType extends Resolvers
   children?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
   passages?: Resolver<Array<ResolversTypes['Passage']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  allPassages?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<SectionAllPassagesArgs>>;
+  path?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  fullHeading?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1627,7 +2052,7 @@ export type GlossaryTermResolvers<ContextType = Context, ParentType extends Reso
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<GlossaryTermMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<GlossaryTermMentionsArgs, 'rule'>>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1644,10 +2069,11 @@ export type IndicatorResolvers<ContextType = Context, ParentType extends Resolve
   direction?: Resolver<ResolversTypes['IndicatorDirection'], ParentType, ContextType>;
   headline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<IndicatorMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<IndicatorMentionsArgs, 'rule'>>;
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, Partial<IndicatorValuesArgs>>;
   measures?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ValueChange'], ParentType, ContextType, Partial<IndicatorChangeArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1661,6 +2087,7 @@ export type IndicatorValueResolvers<ContextType = Context, ParentType extends Re
   display?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  bound?: Resolver<ResolversTypes['ValueBound'], ParentType, ContextType>;
 };
 
 export type IndicatorEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorEdge'] = ResolversParentTypes['IndicatorEdge']> = {
@@ -1681,9 +2108,9 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<OrganizationMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<OrganizationMentionsArgs, 'rule'>>;
   districts?: Resolver<Array<ResolversTypes['DistrictLink']>, ParentType, ContextType>;
-  projects?: Resolver<Array<ResolversTypes['ProjectLink']>, ParentType, ContextType>;
+  projects?: Resolver<Array<ResolversTypes['ProjectLink']>, ParentType, ContextType, Partial<OrganizationProjectsArgs>>;
   affiliatedWith?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
   affiliates?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
   strategies?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
@@ -1734,7 +2161,7 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ProjectCategory'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<ProjectMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<ProjectMentionsArgs, 'rule'>>;
   districts?: Resolver<Array<ResolversTypes['DistrictLink']>, ParentType, ContextType>;
   strategies?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['OrganizationLink']>, ParentType, ContextType>;
@@ -1743,6 +2170,8 @@ export type ProjectResolvers<ContextType = Context, ParentType extends Resolvers
   partOf?: Resolver<Maybe<ResolversTypes['Project']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   sameAs?: Resolver<Array<ResolversTypes['SameAsLink']>, ParentType, ContextType>;
+  lineage?: Resolver<Array<ResolversTypes['Project']>, ParentType, ContextType>;
+  lineageTimeline?: Resolver<Array<ResolversTypes['LineageMilestone']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1786,6 +2215,83 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   path?: Resolver<Maybe<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathArgs, 'from' | 'to'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Subgraph']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'id'>>;
+  passages?: Resolver<ResolversTypes['PassageHitConnection'], ParentType, ContextType, RequireFields<QueryPassagesArgs, 'mentionRule' | 'orderBy'>>;
+  coMentions?: Resolver<ResolversTypes['PassageHitConnection'], ParentType, ContextType, RequireFields<QueryCoMentionsArgs, 'ids' | 'rule'>>;
+  paths?: Resolver<ResolversTypes['PathSearch'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to'>>;
+};
+
+export type TextSpanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TextSpan'] = ResolversParentTypes['TextSpan']> = {
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PassageHitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PassageHitEdge'] = ResolversParentTypes['PassageHitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Passage'], ParentType, ContextType>;
+  sectionPath?: Resolver<Array<ResolversTypes['Section']>, ParentType, ContextType>;
+  sectionPathText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  highlights?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  matched?: Resolver<Array<ResolversTypes['MentionMatch']>, ParentType, ContextType>;
+};
+
+export type MentionMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentionMatch'] = ResolversParentTypes['MentionMatch']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  spans?: Resolver<Array<ResolversTypes['TextSpan']>, ParentType, ContextType>;
+  nested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PassageHitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PassageHitConnection'] = ResolversParentTypes['PassageHitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PassageHitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PathSearchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathSearch'] = ResolversParentTypes['PathSearch']> = {
+  found?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromReach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
+  toReach?: Resolver<ResolversTypes['Reach'], ParentType, ContextType>;
+};
+
+export type ReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Reach'] = ResolversParentTypes['Reach']> = {
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  reachable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byHops?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  isolated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ValueChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueChange'] = ResolversParentTypes['ValueChange']> = {
+  from?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  delta?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  comparable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ValueBoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValueBound'] = ResolversParentTypes['ValueBound']> = {
+  kind?: Resolver<ResolversTypes['BoundKind'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  qualifier?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type LineageMilestoneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LineageMilestone'] = ResolversParentTypes['LineageMilestone']> = {
+  project?: Resolver<ResolversTypes['Project'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ProjectStage'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MilestoneKind'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
+};
+
+export type LinkedOrganizationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LinkedOrganization'] = ResolversParentTypes['LinkedOrganization']> = {
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  basis?: Resolver<ResolversTypes['ServesBasis'], ParentType, ContextType>;
+  inference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
 };
 
 export type StrategyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Strategy'] = ResolversParentTypes['Strategy']> = {
@@ -1795,7 +2301,7 @@ export type StrategyResolvers<ContextType = Context, ParentType extends Resolver
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['StrategyKind'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, Partial<StrategyMentionsArgs>>;
+  mentions?: Resolver<ResolversTypes['PassageConnection'], ParentType, ContextType, RequireFields<StrategyMentionsArgs, 'rule'>>;
   parts?: Resolver<Array<ResolversTypes['Strategy']>, ParentType, ContextType>;
   partLinks?: Resolver<Array<ResolversTypes['StrategyLink']>, ParentType, ContextType>;
   partOf?: Resolver<Maybe<ResolversTypes['Strategy']>, ParentType, ContextType>;
@@ -1804,6 +2310,7 @@ export type StrategyResolvers<ContextType = Context, ParentType extends Resolver
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
   definedBy?: Resolver<Maybe<ResolversTypes['GlossaryTerm']>, ParentType, ContextType>;
+  organizationLinks?: Resolver<Array<ResolversTypes['LinkedOrganization']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1882,6 +2389,16 @@ export type Resolvers<ContextType = Context> = {
   ProjectEdge?: ProjectEdgeResolvers<ContextType>;
   ProjectConnection?: ProjectConnectionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TextSpan?: TextSpanResolvers<ContextType>;
+  PassageHitEdge?: PassageHitEdgeResolvers<ContextType>;
+  MentionMatch?: MentionMatchResolvers<ContextType>;
+  PassageHitConnection?: PassageHitConnectionResolvers<ContextType>;
+  PathSearch?: PathSearchResolvers<ContextType>;
+  Reach?: ReachResolvers<ContextType>;
+  ValueChange?: ValueChangeResolvers<ContextType>;
+  ValueBound?: ValueBoundResolvers<ContextType>;
+  LineageMilestone?: LineageMilestoneResolvers<ContextType>;
+  LinkedOrganization?: LinkedOrganizationResolvers<ContextType>;
   Strategy?: StrategyResolvers<ContextType>;
   StrategyEdge?: StrategyEdgeResolvers<ContextType>;
   StrategyConnection?: StrategyConnectionResolvers<ContextType>;

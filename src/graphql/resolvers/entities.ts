@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { FactRow, NodeRow, num, optionalStr, str, strings } from '../graph-rows';
 import { pageOf, paginate } from '../pagination';
+import { filterLinks, partLinks, ProjectFilterInput } from './research';
 import { chainOf, entityTypeName, hasLabel, nodeTypeName, toDistrictLink, toRoleLink, toSameAsLink, toStrategyLink } from './shared';
 
 /** Field resolvers of the entity types: Strategy, District, Project, Indicator, Organization, GlossaryTerm. */
@@ -12,9 +13,10 @@ const entityFields = {
   nameEn: (n: NodeRow) => optionalStr(n.nameEn, `${n.id}.nameEn`),
   aliases: (n: NodeRow) => strings(n.aliases, `${n.id}.aliases`),
   evidence: (n: NodeRow, _: unknown, ctx: Context) => ctx.loaders.evidence.load(n.id),
-  mentions: async (n: NodeRow, args: PageArgs, ctx: Context) => {
+  mentions: async (n: NodeRow, args: PageArgs & { rule?: string | null }, ctx: Context) => {
     const page = pageOf(args);
-    return paginate((await ctx.loaders.mentions.load(n.id)).map((node) => ({ node })), page);
+    const loader = args.rule === 'NESTED' ? ctx.loaders.nestedMentions : ctx.loaders.mentions;
+    return paginate((await loader.load(n.id)).map((node) => ({ node })), page);
   },
 };
 
@@ -38,13 +40,14 @@ export const entityResolvers: Pick<
 
   Strategy: {
     ...entityFields,
-    parts: linked('HAS_PART', 'out', 'Strategy'),
-    partLinks: async (n, a, ctx) => (await linksOut('HAS_PART')(n, a, ctx)).filter(hasLabel('Strategy')).map((l) => toStrategyLink(l, n.id, 'HAS_PART')),
+    parts: async (n, _, ctx) => (await partLinks(n, ctx, 'Strategy')).map((l) => l.node),
+    partLinks: async (n, _, ctx) => (await partLinks(n, ctx, 'Strategy')).map((l) => toStrategyLink(l, n.id, 'HAS_PART')),
     partOf: linkedOne('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n, a, ctx) => (await linksOut('ANCHORED_IN')(n, a, ctx)).map(toDistrictLink),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const links = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null, args.textBacked === true).load(n.id);
+      const all = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null, args.textBacked === true).load(n.id);
+      const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({ ...toStrategyLink(l), chain: chainOf(l.link, 'SERVES', l.node.id, l.part?.id ?? n.id), via: l.part ?? null })),
         page,
@@ -63,7 +66,8 @@ export const entityResolvers: Pick<
     strategies: linked('ANCHORED_IN', 'in'),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const links = await ctx.loaders.districtProjects(args.includeSubdistricts ?? true).load(n.id);
+      const all = await ctx.loaders.districtProjects(args.includeSubdistricts ?? true).load(n.id);
+      const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({
           node: l.node, district: l.place ?? null, locationBasis: toDistrictLink(l).basis, inference: l.link.inference, rule: l.link.rule,
@@ -86,7 +90,7 @@ export const entityResolvers: Pick<
       ...(await linksOut('AFFILIATED_WITH')(n, a, ctx)).map(toRoleLink('AFFILIATE')),
     ],
     timeline,
-    parts: linked('HAS_PART', 'out', 'Project'),
+    parts: async (n, _, ctx) => (await partLinks(n, ctx, 'Project')).map((l) => l.node),
     partOf: linkedOne('HAS_PART', 'in', 'Project'),
     indicators: linked('MEASURES', 'in'),
   },
@@ -95,10 +99,13 @@ export const entityResolvers: Pick<
     sameAs: async (n, a, ctx) => [...(await linksOut('SAME_AS')(n, a, ctx)), ...(await linksIn('SAME_AS')(n, a, ctx))].map(toSameAsLink),
     ...entityFields,
     districts: async (n, a, ctx) => (await linksOut('LOCATED_IN')(n, a, ctx)).map(toDistrictLink),
-    projects: async (n, a, ctx) => [
-      ...(await linksOut('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')),
-      ...(await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Project')).map(toRoleLink('AFFILIATE')),
-    ],
+    projects: async (n, a, ctx) => {
+      const links = [
+        ...(a.role !== 'AFFILIATE' ? (await linksOut('PARTICIPATES_IN')(n, a, ctx)).map(toRoleLink('PARTICIPANT')) : []),
+        ...(a.role !== 'PARTICIPANT' ? (await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Project')).map(toRoleLink('AFFILIATE')) : []),
+      ];
+      return filterLinks(links, a.filter as ProjectFilterInput | null | undefined, ctx);
+    },
     affiliatedWith: async (n, a, ctx) =>
       (await linksOut('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
     affiliates: async (n, a, ctx) => (await linksIn('AFFILIATED_WITH')(n, a, ctx)).filter(hasLabel('Organization')).map(toRoleLink('AFFILIATE')),
@@ -116,11 +123,7 @@ export const entityResolvers: Pick<
   },
 
   IndicatorValue: {
-    // A value stated in words has `text` and no number: display shows the words.
-    display: (v) =>
-      v.value === null || v.value === undefined
-        ? str(v.text, 'IndicatorValue.text')
-        : displayValue(num(v.value, 'IndicatorValue.value'), str(v.unit, 'IndicatorValue.unit'), optionalStr(v.qualifier, 'IndicatorValue.qualifier')),
+    // A value stated in words has `text` and no number (display, in research.ts, then shows the words).
     text: (v) => optionalStr(v.text, 'IndicatorValue.text'),
   },
 
@@ -129,12 +132,3 @@ export const entityResolvers: Pick<
     defines: linkedOne('DEFINES', 'out'),
   },
 };
-
-const SUFFIX_QUALIFIERS = ['左右', '以上', '以内', '以下'];
-
-/** 7 % 左右 → "7%左右"; 4 亿元 超 → "超4亿元". */
-export function displayValue(value: number, unit: string, qualifier: string | null): string {
-  const number = `${value}${unit}`;
-  if (!qualifier) return number;
-  return SUFFIX_QUALIFIERS.includes(qualifier) ? `${number}${qualifier}` : `${qualifier}${number}`;
-}

@@ -25,16 +25,6 @@ async function lookup(label: string, what: string, args: LookupArgs, ctx: Contex
   throw badInput(`Give the ${what}'s id or its name.`);
 }
 
-/** A filter's reference to a district or strategy, by id or name, as an id; unknown references are errors. */
-async function refId(label: string, what: string, ref: string | null | undefined, ctx: Context): Promise<string | null> {
-  if (ref == null) return null;
-  const byId = await ctx.loaders.node.load(ref);
-  if (byId?.labels.includes(label)) return byId.id;
-  const byName = await ctx.loaders.entityByName.load({ label, key: normalizeName(ref) });
-  if (!byName) throw badInput(`No ${what} has the id, name or alias "${ref}".`, { argument: 'filter' });
-  return byName.id;
-}
-
 /** One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. */
 async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context) {
   const [row] = await ctx.cypher.read(statement, { ...params, offset: page.offset, limit: page.limit });
@@ -65,27 +55,8 @@ export const queryResolvers: { Query: QueryResolvers } = {
     indicator: (_, args, ctx) => lookup('Indicator', 'indicator', args, ctx),
     organization: (_, args, ctx) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),
-    districts: entities('District'),
-    organizations: entities('Organization'),
 
-    projects: async (_, args, ctx) => {
-      const page = pageOf(args); // a bad page fails before the filter's references cost a round trip
-      const f = args.filter ?? {};
-      const [districtId, strategyId] = await Promise.all([
-        refId('District', 'district', f.district, ctx),
-        refId('Strategy', 'strategy', f.strategy, ctx),
-      ]);
-      return listing(
-        'read/projects-page',
-        {
-          categories: f.category?.length ? f.category : null, districtId, strategyId, stage: f.stage ?? null,
-          year: f.year ?? null, nameContains: nameContains(f.nameContains), orderBy: args.orderBy ?? 'DOCUMENT_ORDER',
-        },
-        page,
-        ctx,
-      );
-    },
-
+    // projects, districts and organizations: resolvers/research.ts (one ProjectFilter, orderBy, filter).
     indicators: (_, args, ctx) => {
       const f = args.filter ?? {};
       return listing(

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { STAGE_ORDER } from '../../../src/graphql/stages';
 import { FACT_RELATIONSHIP_TYPES } from '../../../src/graph/fixtures/fixture-schema';
 import { depthLimit } from '../../../src/graphql/depth-limit';
 import { formatError } from '../../../src/graphql/errors';
@@ -49,11 +50,13 @@ describe('root listings', () => {
       'read/nodes-by-id': () => [],
       'read/entities-by-name': () => [{ label: 'District', key: '坂田', node: node('district:bantian', 'District') }],
       'read/projects-page': () => [{ nodes: [PROJECT], totalCount: 1 }],
+      'read/district-projects': () => [],
     });
-    expect(cypher.names()).toEqual(['read/nodes-by-id', 'read/entities-by-name', 'read/projects-page']);
+    // Filtered by district, the edges carry the location link: one more statement (issue 12).
+    expect(cypher.names()).toEqual(['read/nodes-by-id', 'read/entities-by-name', 'read/projects-page', 'read/district-projects']);
     expect(cypher.calls[2].params).toEqual({
       categories: ['SCHOOL'], districtId: 'district:bantian', strategyId: null, stage: 'STARTED', year: 2022, nameContains: '学校',
-      orderBy: 'DOCUMENT_ORDER', offset: 0, limit: 1,
+      years: null, stageChanged: null, stageOrder: STAGE_ORDER, orderBy: 'DOCUMENT_ORDER', offset: 0, limit: 1,
     });
     // A plain listing's edges have no link behind them: their evidence is empty, not an error.
     expect(data.projects.edges).toEqual([{ evidence: [] }]);
@@ -71,7 +74,7 @@ describe('root listings', () => {
 describe('nested fields batch: one round trip per level, whatever the width', () => {
   const answers: Answers = {
     'read/entities-by-name': () => [{ label: 'Strategy', key: '东核', node: HUB }],
-    'read/links-out': (p) => ((p.ids as string[]).includes(HUB.id) && p.type === 'HAS_PART' ? PARTS.map((part) => ({ id: HUB.id, node: part, link: link('EXPLICIT') })) : []),
+    'read/parts': (p) => ((p.ids as string[]).includes(HUB.id) ? PARTS.map((part) => ({ id: HUB.id, node: part, link: link('EXPLICIT') })) : []),
     'read/strategy-projects': (p) => (p.ids as string[]).map((id) => ({ id, node: PROJECT, link: link('DERIVED', { rule: 'serves-by-anchor' }), part: PARTS[0] })),
     'read/node-evidence': (p) => (p.ids as string[]).map((id) => ({ id, quote: 'q', passageId: 'doc:1#1' })),
   };
@@ -85,7 +88,7 @@ describe('nested fields batch: one round trip per level, whatever the width', ()
     expect(cypher.calls).toEqual([
       { name: 'read/entities-by-name', params: { keys: [{ label: 'Strategy', key: '东核' }] } },
       { name: 'read/node-evidence', params: { ids: [HUB.id] } },
-      { name: 'read/links-out', params: { type: 'HAS_PART', ids: [HUB.id] } },
+      { name: 'read/parts', params: { ids: [HUB.id] } },
       { name: 'read/strategy-projects', params: { includeParts: true, basis: null, textBacked: false, ids: PARTS.map((p) => p.id) } },
     ]);
     expect(cypher.stats.roundTrips).toBe(4);
@@ -166,6 +169,7 @@ describe('every statement the API runs', () => {
     }`, {
       'read/indicators-page': () => [{ nodes: [], totalCount: 0 }],
       'read/entities-page': () => [{ nodes: [], totalCount: 0 }],
+      'read/districts-page': () => [{ nodes: [], totalCount: 0 }],
       'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: [D, I, PROJECT].find((n) => n.id === id) ?? node(id, 'Strategy') })),
       'read/district-projects': () => [],
       'read/links-in': () => [],
@@ -181,7 +185,7 @@ describe('every statement the API runs', () => {
     });
     expect(errors).toBeUndefined();
     expect(new Set(cypher.names())).toEqual(new Set([
-      'read/indicators-page', 'read/entities-page', 'read/nodes-by-id', 'read/district-projects', 'read/links-in', 'read/links-out',
+      'read/indicators-page', 'read/districts-page', 'read/nodes-by-id', 'read/district-projects', 'read/links-in', 'read/links-out',
       'read/entity-mentions', 'read/indicator-values', 'read/milestones', 'read/glossary-by-term', 'read/glossary', 'read/documents',
       'read/section-children', 'read/neighborhood',
     ]));
