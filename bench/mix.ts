@@ -19,6 +19,9 @@ export interface MixQuery {
   note?: string;
 }
 
+/** Parts as a set: [name, …] tuples sorted by name (see the wide query's note). */
+const byName = (parts: Json[]): Json[] => [...parts].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+
 const byDoc = '[{ firstMention: ASC }, { id: ASC }]';
 const edgeByDoc = '[{ node: { firstMention: ASC } }, { node: { id: ASC } }]';
 /** Quotes in order of first appearance, once each (PlanGraph returns an entity's evidence that way). */
@@ -54,9 +57,10 @@ export function mix(names: { hub: string; subdistrict: string; projectId: string
       plangraph: `{ strategies(first: 500) { edges { node { name parts { name projects(first: 500, includeParts: false) { edges { basis node { name districts { basis node { name } } } } } } } } } }`,
       neo4jGraphql: `{ strategies(limit: 500, sort: ${byDoc}) { name parts(sort: ${byDoc}) { name projectsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name districtsConnection(sort: ${edgeByDoc}) { edges { properties { basis } node { name } } } } } } } } }`,
       samePlangraph: (d) =>
-        d.strategies.edges.map((s: Json) => [s.node.name, s.node.parts.map((p: Json) => [p.name, p.projects.edges.map((e: Json) => [e.basis, e.node.name, e.node.districts.map((x: Json) => [x.basis, x.node.name])])])]),
+        d.strategies.edges.map((s: Json) => [s.node.name, byName(s.node.parts.map((p: Json) => [p.name, p.projects.edges.map((e: Json) => [e.basis, e.node.name, e.node.districts.map((x: Json) => [x.basis, x.node.name])])]))]),
       sameNeo4jGraphql: (d) =>
-        d.strategies.map((s: Json) => [s.name, s.parts.map((p: Json) => [p.name, p.projectsConnection.edges.map((e: Json) => [e.properties.basis, e.node.name, e.node.districtsConnection.edges.map((x: Json) => [x.properties.basis, x.node.name])])])]),
+        d.strategies.map((s: Json) => [s.name, byName(s.parts.map((p: Json) => [p.name, p.projectsConnection.edges.map((e: Json) => [e.properties.basis, e.node.name, e.node.districtsConnection.edges.map((x: Json) => [x.properties.basis, x.node.name])])]))]),
+      note: 'PlanGraph lists a strategy\'s parts in the report\'s order (where the sentence stating the link names each part); @neo4j/graphql can only sort by a stored property, so the parts of each strategy are compared as a set (sorted by name). Everything else keeps its order.',
     },
     {
       key: 'subdistrict',
