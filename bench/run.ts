@@ -12,7 +12,7 @@ import { ROOT } from '../src/paths';
 import { chartSvg } from './chart';
 import { mix, MixQuery } from './mix';
 import { neo4jGraphqlTypeDefs } from './neo4j-graphql';
-import { freePort } from './ports';
+import { freePort } from '../test/helpers/ports';
 import { cpuSeconds, rssMiB } from './proc';
 import { generateScale, ScaleReport } from './scale';
 import { Kind, KINDS } from './server';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import neo4j, { Driver, RecordShape, Session, Transaction } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, RecordShape, Session, Transaction } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
 import { cacheKey, ResultCache, watchedResultCache } from './result-cache';
 
@@ -163,15 +163,7 @@ export class Cypher {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(
-        async (tx) => {
-          const results: Row[][] = [];
-          for (const step of steps) {
-            this.stats.roundTrips += 1;
-            const result = await tx.run(cypherText(step.name), toCypher(step.params ?? {}) as Record<string, unknown>);
-            results.push(result.records.map((r) => r.toObject()));
-          }
-          return results;
-        },
+        (tx) => this.runSteps(tx, steps),
         { timeout: timeoutMs },
       );
     } finally {
@@ -179,20 +171,23 @@ export class Cypher {
     }
   }
 
+  /** The statements of readAll/writeAll, one after the other in their transaction; each is one round trip. */
+  private async runSteps(tx: ManagedTransaction, steps: { name: string; params?: Record<string, unknown> }[]): Promise<Row[][]> {
+    const results: Row[][] = [];
+    for (const step of steps) {
+      this.stats.roundTrips += 1;
+      const result = await tx.run(cypherText(step.name), toCypher(step.params ?? {}) as Record<string, unknown>);
+      results.push(result.records.map((r) => r.toObject()));
+    }
+    return results;
+  }
+
   /** Runs several named statements in ONE write transaction: all of them commit, or none. */
   async writeAll(steps: { name: string; params?: Record<string, unknown> }[], timeoutMs = 300_000): Promise<Row[][]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
     try {
       return await session.executeWrite(
-        async (tx) => {
-          const results: Row[][] = [];
-          for (const step of steps) {
-            this.stats.roundTrips += 1;
-            const result = await tx.run(cypherText(step.name), toCypher(step.params ?? {}) as Record<string, unknown>);
-            results.push(result.records.map((r) => r.toObject()));
-          }
-          return results;
-        },
+        (tx) => this.runSteps(tx, steps),
         { timeout: timeoutMs },
       );
     } finally {

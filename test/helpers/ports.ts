@@ -1,3 +1,4 @@
+// Shared by the tests and the benchmark (bench/run.ts), which start Neo4j and servers on ports of their own.
 import { createServer } from 'node:net';
 
 /** A TCP port free on 127.0.0.1 right now. */
