@@ -9,13 +9,14 @@ import { Cypher, cypherText } from '../src/neo4j/cypher';
 import { applyDatabaseSchema } from '../src/neo4j/database-schema';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { freePort } from '../test/helpers/ports';
+import { generateScale } from './scale';
 
 /**
- * `node dist/bench/load-profile.js [--loads N] [--profile] [--digest FILE]`: the real loader's statements on a
+ * `node dist/bench/load-profile.js [--loads N] [--profile] [--explain-first] [--merge] [--digest FILE] [--scale N]`: the real loader's statements on a
  * scratch Neo4j, timed one by one inside the load's single write transaction (first load into an empty database,
  * then reloads), with the digest of the graph's content (cypher/bench/content-canonical.cypher) so a change to the
  * loader can be shown to write the same graph. --profile prints Neo4j's PROFILE summary of every statement of the
- * last load (the transaction is then rolled back).
+ * last load (the transaction is then rolled back); --scale N then runs the synthetic generator (bench/scale.ts) alone.
  */
 
 const log = (line: string) => console.log(`[load-profile] ${line}`);
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
   try {
     const cypher = new Cypher(driver, 'neo4j', 600_000);
     await applyDatabaseSchema(cypher);
+    const scale = argv.includes('--scale') ? Number(argv[argv.indexOf('--scale') + 1]) : 1;
     for (let i = 0; i < loads; i++) {
       const t0 = Date.now();
       const data = mergeGraphs(buildAll());
@@ -94,6 +96,10 @@ async function main(): Promise<void> {
       await digest(`after load ${i + 1} (${fresh ? 'CREATE' : 'MERGE'})`);
       log(`load ${i + 1} (${fresh ? 'CREATE, fresh database' : 'MERGE'}): build ${built} ms, statements ${t2 - t1} ms, commit ${t3 - t2} ms\n  ${times.join('\n  ')}`);
     }
+    if (scale > 1) {
+      const report = await generateScale(cypher, scale, log);
+      log(`scale ${scale}: ${report.nodes} nodes, ${report.relationships} relationships in ${report.seconds.toFixed(1)} s = ${Math.round(report.rowsPerS)} rows/s`);
+    }
   } finally {
     await driver.close();
     await db.stop();
@@ -103,7 +109,7 @@ async function main(): Promise<void> {
   async function digest(when: string): Promise<void> {
     const cypher = new Cypher(driver, 'neo4j', 600_000);
     const [size] = await cypher.read<{ nodes: number; relationships: number }>('read/graph-size');
-    const lines = (await cypher.read('bench/content-canonical')).map((r) => JSON.stringify([r.kind, r.head, [...(r.props as unknown[][])].sort((a, b) => String(a[0]).localeCompare(String(b[0])))])).sort();
+    const lines = (await cypher.read('bench/content-canonical')).map((r) => JSON.stringify([r.kind, r.head, r.props])).sort();
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
     log(`${when}: ${size.nodes} nodes, ${size.relationships} relationships; content digest ${digest} (${lines.length} rows)`);
     if (digestFile) writeFileSync(digestFile, lines.join('\n') + '\n');
