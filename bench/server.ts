@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     const cypher = kind === 'plangraph' ? base.withResultCache(5000) : base;
     const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false, loaders: { batch: kind !== 'unbatched' },
       // The wide query asks 500 × 500 on purpose, far above the public cost budget (PLANGRAPH_MAX_QUERY_COST): lift it here.
-      limits: { maxCost: 1e9 } });
+      // Likewise the request deadline (15 s by default): at 1000× a cold first request can take longer.
+      limits: { maxCost: 1e9, requestDeadlineMs: 600_000 } });
     url = `${app.url}/graphql`;
     stop = app.stop;
   }
