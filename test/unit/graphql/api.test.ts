@@ -112,18 +112,27 @@ describe('the explorer', () => {
     expect(data.search).toEqual([{ matchedName: '20+8', score: 1000, entity: { id: 'strategy:20-8' } }]);
   });
 
-  it('path checks both ends in one batch, then asks read/path; steps get their direction', async () => {
+  it('path checks both ends and finds the path in ONE statement; steps get their direction', async () => {
     const a = node('org:a', 'Organization');
     const b = node('strategy:b', 'Strategy');
     const { data, cypher } = await run(`{ path(from: "org:a", to: "strategy:b", maxHops: 3) { length relationships { type from to direction basis } } }`, {
-      'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: id === a.id ? a : b })),
-      'read/path': () => [{ nodes: [a, b], rels: [{ type: 'SERVES', start: b.id, end: a.id, props: link('INFERRED', { inference: 'x' }) }] }],
+      'read/path': () => [{ fromNode: a, toNode: b, nodes: [a, b], rels: [{ type: 'SERVES', start: b.id, end: a.id, props: link('INFERRED', { inference: 'x' }) }] }],
     });
     expect(cypher.calls).toEqual([
-      { name: 'read/nodes-by-id', params: { ids: ['org:a', 'strategy:b'] } },
       { name: 'read/path', params: { from: 'org:a', to: 'strategy:b', maxHops: 3, types: [...FACT_RELATIONSHIP_TYPES] } },
     ]);
     expect(data.path).toEqual({ length: 1, relationships: [{ type: 'SERVES', from: 'org:a', to: 'strategy:b', direction: 'BACKWARD', basis: 'INFERRED' }] });
+  });
+
+  it('path names the end that is not an entity, and is null when nothing connects the two', async () => {
+    const a = node('org:a', 'Organization');
+    const missing = await run(`{ path(from: "org:a", to: "nope") { length } }`, { 'read/path': () => [{ fromNode: a, toNode: null, nodes: null, rels: null }] });
+    expect(missing.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0].message).toContain('nope');
+    const b = node('strategy:b', 'Strategy');
+    const none = await run(`{ path(from: "org:a", to: "strategy:b") { length } }`, { 'read/path': () => [{ fromNode: a, toNode: b, nodes: null, rels: null }] });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.path).toBeNull();
   });
 });
 
