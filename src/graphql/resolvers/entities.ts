@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers';
 import { Context } from '../context';
+import { districtProjectsKey, strategyProjectsKey } from '../loaders';
 import { FactRow, NodeRow, num, optionalStr, str, strings } from '../graph-rows';
 import { pageOf, paginate } from '../pagination';
 import { filterLinks, partLinks, ProjectFilterInput } from './research';
@@ -46,7 +47,7 @@ export const entityResolvers: Pick<
     anchorDistricts: async (n, a, ctx) => (await linksOut('ANCHORED_IN')(n, a, ctx)).map(toDistrictLink),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const all = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null, args.textBacked === true).load(n.id);
+      const all = await ctx.loaders.strategyProjects(strategyProjectsKey(args)).load(n.id);
       const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({ ...toStrategyLink(l), chain: chainOf(l.link, 'SERVES', l.node.id, l.part?.id ?? n.id), via: l.part ?? null })),
@@ -66,7 +67,7 @@ export const entityResolvers: Pick<
     strategies: linked('ANCHORED_IN', 'in'),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const all = await ctx.loaders.districtProjects(args.includeSubdistricts ?? true).load(n.id);
+      const all = await ctx.loaders.districtProjects(districtProjectsKey(args)).load(n.id);
       const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({

@@ -2,7 +2,10 @@ import { normalizeName } from '../../graph/names';
 import type { QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { NodeRow, nodeRow, nodes, num, props } from '../graph-rows';
+import { GraphQLResolveInfo } from 'graphql';
+import { LinkRow, linkRow, list, NodeRow, nodeRow, nodes, num, props } from '../graph-rows';
+import { districtProjectsKey, strategyProjectsKey } from '../loaders';
+import { lookahead } from '../lookahead';
 import { connection, Page, pageOf } from '../pagination';
 
 /** Query's lookups and listings. (search, path and neighborhood are in explore.ts.) */
@@ -10,19 +13,50 @@ import { connection, Page, pageOf } from '../pagination';
 type PageArgs = { first?: number | null; after?: string | null };
 type LookupArgs = { id?: string | null; name?: string | null };
 
-async function lookup(label: string, what: string, args: LookupArgs, ctx: Context): Promise<NodeRow | null> {
+/**
+ * A lookup whose child's first fan-out the client asked for, fetched with it in one statement (cypher/read/with/*):
+ * `params` are the fan-out's, `prime` hands its rows to the loader the child's resolver will ask.
+ */
+interface WithFanOut {
+  statement: string;
+  params: Record<string, unknown>;
+  prime(node: NodeRow, links: LinkRow[]): void;
+}
+
+async function lookup(label: string, what: string, args: LookupArgs, ctx: Context, fanOut: WithFanOut | null = null): Promise<NodeRow | null> {
   if (args.id != null && args.name != null) throw badInput(`Give the ${what}'s id or its name, not both.`);
+  if (args.id == null && args.name == null) throw badInput(`Give the ${what}'s id or its name.`);
+  const key = args.name != null ? normalizeName(args.name) : null;
+  if (key === '') throw badInput('name must not be empty.', { argument: 'name' });
+  if (fanOut) {
+    const [row] = await ctx.cypher.read(fanOut.statement, { ...fanOut.params, id: args.id ?? null, key });
+    const node = row ? nodeRow(row.node, `${fanOut.statement}.node`) : null;
+    if (node) fanOut.prime(node, list(row.links, `${fanOut.statement}.links`).map((l, i) => linkRow(props(l, `${fanOut.statement}.links[${i}]`), `${fanOut.statement}.links[${i}]`)));
+    else if (args.id != null) throw notFound(what, args.id);
+    return node;
+  }
   if (args.id != null) {
     const node = await ctx.loaders.node.load(args.id);
     if (!node || !node.labels.includes(label)) throw notFound(what, args.id);
     return node;
   }
-  if (args.name != null) {
-    const key = normalizeName(args.name);
-    if (key === '') throw badInput('name must not be empty.', { argument: 'name' });
-    return ctx.loaders.entityByName.load({ label, key });
-  }
-  throw badInput(`Give the ${what}'s id or its name.`);
+  return ctx.loaders.entityByName.load({ label, key: key! });
+}
+
+/** Strategy.projects asked for under Query.strategy: fetched with the strategy. */
+function withStrategyProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
+  if (!field) return null;
+  const key = strategyProjectsKey(field.args);
+  return { statement: 'read/with/strategy-projects', params: key, prime: (node, links) => ctx.loaders.strategyProjects(key).prime(node.id, links) };
+}
+
+/** District.projects asked for under Query.district: fetched with the district. */
+function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
+  if (!field) return null;
+  const key = districtProjectsKey(field.args);
+  return { statement: 'read/with/district-projects', params: key, prime: (node, links) => ctx.loaders.districtProjects(key).prime(node.id, links) };
 }
 
 /** One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. */
@@ -49,8 +83,8 @@ const allNodes = async (ctx: Context, statement: string) =>
 export const queryResolvers: { Query: QueryResolvers } = {
   Query: {
     node: (_, args, ctx) => ctx.loaders.node.load(args.id),
-    strategy: (_, args, ctx) => lookup('Strategy', 'strategy', args, ctx),
-    district: (_, args, ctx) => lookup('District', 'district', args, ctx),
+    strategy: (_, args, ctx, info) => lookup('Strategy', 'strategy', args, ctx, withStrategyProjects(info, ctx)),
+    district: (_, args, ctx, info) => lookup('District', 'district', args, ctx, withDistrictProjects(info, ctx)),
     project: (_, args, ctx) => lookup('Project', 'project', args, ctx),
     indicator: (_, args, ctx) => lookup('Indicator', 'indicator', args, ctx),
     organization: (_, args, ctx) => lookup('Organization', 'organization', args, ctx),

@@ -96,10 +96,66 @@ describe('nested fields batch: one round trip per level, whatever the width', ()
   });
 
   it('passes Strategy.projects(basis:, includeParts:, textBacked:) to the statement as parameters', async () => {
-    const { cypher } = await run(`{ strategy(name: "东核") { projects(includeParts: false, basis: [EXPLICIT, INFERRED], textBacked: true) { totalCount } } }`, answers);
-    expect(cypher.calls[1]).toEqual({
-      name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], textBacked: true, ids: [HUB.id] },
+    const { cypher } = await run(`{ strategy(id: "strategy:east-hub") { parts { projects(includeParts: false, basis: [EXPLICIT, INFERRED], textBacked: true) { totalCount } } } }`, {
+      ...answers, 'read/nodes-by-id': () => [{ id: HUB.id, node: HUB }],
     });
+    expect(cypher.calls[2]).toEqual({
+      name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], textBacked: true, ids: PARTS.map((p) => p.id) },
+    });
+  });
+});
+
+describe('look-ahead: a lookup and its first fan-out in one statement', () => {
+  const links = [{ node: PROJECT, link: link('EXPLICIT'), part: HUB }];
+  const withProjects = { 'read/with/strategy-projects': () => [{ node: HUB, links }] };
+
+  it('Query.strategy { projects } asks read/with/strategy-projects once, with the lookup and the projects\' arguments', async () => {
+    const { data, errors, cypher } = await run(
+      `{ strategy(name: " 东核 ") { name projects(includeParts: false, basis: [EXPLICIT], textBacked: true) { totalCount edges { basis via { id } node { name } } } } }`,
+      withProjects,
+    );
+    expect(errors).toBeUndefined();
+    expect(cypher.calls).toEqual([
+      { name: 'read/with/strategy-projects', params: { id: null, key: '东核', includeParts: false, basis: ['EXPLICIT'], textBacked: true } },
+    ]);
+    expect(data.strategy.projects).toEqual({ totalCount: 1, edges: [{ basis: 'EXPLICIT', via: { id: HUB.id }, node: { name: 'P' } }] });
+  });
+
+  it('sees the field through fragments and variables, and applies the schema\'s defaults', async () => {
+    const { cypher } = await run(
+      `query Q($parts: Boolean) { strategy(id: "strategy:east-hub") { ...F } } fragment F on Strategy { ... on Strategy { projects(includeParts: $parts) { totalCount } } }`,
+      withProjects, { parts: null },
+    );
+    expect(cypher.calls).toEqual([
+      { name: 'read/with/strategy-projects', params: { id: 'strategy:east-hub', key: null, includeParts: true, basis: null, textBacked: false } },
+    ]);
+  });
+
+  it('a second projects field with other arguments (an alias) is loaded as usual', async () => {
+    const { data, cypher } = await run(
+      `{ strategy(name: "东核") { all: projects { totalCount } direct: projects(includeParts: false) { totalCount } } }`,
+      { ...withProjects, 'read/strategy-projects': (p) => (p.ids as string[]).map((id) => ({ id, node: PROJECT, link: link('EXPLICIT'), part: HUB })) },
+    );
+    expect(cypher.names()).toEqual(['read/with/strategy-projects', 'read/strategy-projects']);
+    expect(cypher.calls[1].params).toMatchObject({ includeParts: false, ids: [HUB.id] });
+    expect(data.strategy).toEqual({ all: { totalCount: 1 }, direct: { totalCount: 1 } });
+  });
+
+  it('an id that names nothing is NOT_FOUND; a name that names nothing is null', async () => {
+    const none = { 'read/with/strategy-projects': () => [] };
+    const byId = await run(`{ strategy(id: "strategy:nope") { projects { totalCount } } }`, none);
+    expect(byId.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const byName = await run(`{ strategy(name: "没有") { projects { totalCount } } }`, none);
+    expect(byName.errors).toBeUndefined();
+    expect(byName.data.strategy).toBeNull();
+  });
+
+  it('Query.district { projects } asks read/with/district-projects', async () => {
+    const D = node('district:d', 'District');
+    const { cypher } = await run(`{ district(name: "平湖街道") { projects(includeSubdistricts: false) { totalCount } } }`, {
+      'read/with/district-projects': () => [{ node: D, links: [{ node: PROJECT, link: link('EXPLICIT'), place: D }] }],
+    });
+    expect(cypher.calls).toEqual([{ name: 'read/with/district-projects', params: { id: null, key: '平湖街道', includeSubdistricts: false } }]);
   });
 });
 
@@ -181,6 +237,7 @@ describe('every statement the API runs', () => {
       'read/districts-page': () => [{ nodes: [], totalCount: 0 }],
       'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: [D, I, PROJECT].find((n) => n.id === id) ?? node(id, 'Strategy') })),
       'read/district-projects': () => [],
+      'read/with/district-projects': () => [{ node: D, links: [] }],
       'read/links-in': () => [],
       'read/links-out': () => [],
       'read/entity-mentions': () => [],
@@ -194,7 +251,7 @@ describe('every statement the API runs', () => {
     });
     expect(errors).toBeUndefined();
     expect(new Set(cypher.names())).toEqual(new Set([
-      'read/indicators-page', 'read/districts-page', 'read/nodes-by-id', 'read/district-projects', 'read/links-in', 'read/links-out',
+      'read/indicators-page', 'read/districts-page', 'read/nodes-by-id', 'read/with/district-projects', 'read/links-in', 'read/links-out',
       'read/entity-mentions', 'read/indicator-values', 'read/milestones', 'read/glossary-by-term', 'read/glossary', 'read/documents',
       'read/section-children', 'read/neighborhood',
     ]));

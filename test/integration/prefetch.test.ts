@@ -1,0 +1,79 @@
+import { startTestServer, TestServer } from '../helpers/server';
+
+/**
+ * Look-ahead (src/graphql/lookahead.ts): a lookup and its child's first fan-out in one statement (cypher/read/with/*).
+ * Those statements copy the rules of the statements they stand in for; here every strategy and district is asked
+ * both ways — with look-ahead, and with each field loading its own rows — and the answers must be identical, so a
+ * copy that drifts from its original fails here.
+ */
+
+let ahead: TestServer;
+let plain: TestServer;
+beforeAll(async () => {
+  ahead = await startTestServer();
+  plain = await startTestServer(undefined, { loaders: { prefetch: false } });
+});
+afterAll(async () => {
+  await ahead.stop();
+  await plain.stop();
+});
+
+const EDGE = `totalCount edges { basis strength inferredFrom rule via { id } locationBasis district { id } inference
+  node { id name } evidence { quote passage { id } } chain { type from to basis strength } }`;
+
+async function both(query: string, variables: Record<string, unknown>) {
+  const [a, b] = await Promise.all([ahead.gql(query, variables), plain.gql(query, variables)]);
+  expect(a.errors).toBeUndefined();
+  expect(b.errors).toBeUndefined();
+  expect(a.data).toEqual(b.data);
+  return { data: a.data, statements: [a, b].map((r) => (r.extensions?.plangraph as { cypherStatements?: number } | undefined)?.cypherStatements) };
+}
+
+it('every strategy, by id and by name, with every kind of projects argument: the same answers in fewer statements', async () => {
+  const { strategies } = await plain.data(`{ strategies(first: 500) { edges { node { id name aliases } } } }`);
+  const all: { id: string; name: string; aliases: string[] }[] = strategies.edges.map((e: { node: object }) => e.node);
+  expect(all.length).toBeGreaterThan(20);
+  const query = `query Q($id: ID, $name: String, $parts: Boolean, $basis: [ServesBasis!], $text: Boolean) {
+    strategy(id: $id, name: $name) { id name projects(includeParts: $parts, basis: $basis, textBacked: $text, first: 500) { ${EDGE} } } }`;
+  let withProjects = 0;
+  for (const s of all) {
+    for (const variables of [
+      { name: s.name }, { id: s.id, parts: false }, { name: s.aliases[0] ?? s.name, basis: ['EXPLICIT', 'DERIVED'] }, { id: s.id, text: true },
+    ]) {
+      const { data, statements } = await both(query, variables);
+      if ('id' in variables || variables.name === s.name) expect(data.strategy.id).toBe(s.id);
+      expect(statements[0]).toBeLessThan(statements[1]!);
+      if (data.strategy.projects.totalCount > 0) withProjects += 1;
+    }
+  }
+  expect(withProjects).toBeGreaterThan(20);
+  // The flagship question through an alias, in one statement.
+  const { data, statements } = await both(`{ strategy(name: "东核") { name projects(first: 100) { totalCount edges { basis node { name } evidence { quote } } } } }`, {});
+  expect(data.strategy.name).toBe('低碳智造核');
+  expect(statements[0]).toBe(1);
+});
+
+it('every district, by id and by name, with and without places within it', async () => {
+  const { districts } = await plain.data(`{ districts(first: 500) { edges { node { id name } } } }`);
+  const all: { id: string; name: string }[] = districts.edges.map((e: { node: object }) => e.node);
+  expect(all.length).toBeGreaterThan(10);
+  const query = `query Q($id: ID, $name: String, $sub: Boolean) { district(id: $id, name: $name) { id projects(includeSubdistricts: $sub, first: 500) { ${EDGE} } } }`;
+  let withProjects = 0;
+  for (const d of all) {
+    for (const variables of [{ name: d.name }, { id: d.id, sub: false }]) {
+      const { data } = await both(query, variables);
+      if (data.district.projects.totalCount > 0) withProjects += 1;
+    }
+  }
+  expect(withProjects).toBeGreaterThan(10);
+});
+
+it('a name nothing has is null both ways; an id nothing has is NOT_FOUND both ways', async () => {
+  const byName = `{ strategy(name: "不存在的战略") { projects { totalCount } } }`;
+  expect((await ahead.data(byName)).strategy).toBeNull();
+  expect((await plain.data(byName)).strategy).toBeNull();
+  for (const server of [ahead, plain]) {
+    const res = await server.gql(`{ district(id: "district:nope") { projects { totalCount } } }`);
+    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  }
+});
