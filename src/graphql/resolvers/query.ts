@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { GraphQLResolveInfo } from 'graphql';
-import { LinkRow, linkRow, list, NodeRow, nodeRow, nodes, num, props } from '../graph-rows';
+import { factRow, LinkRow, linkRow, list, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
 import { districtProjectsKey, strategyProjectsKey } from '../loaders';
 import { lookahead } from '../lookahead';
 import { connection, Page, pageOf } from '../pagination';
@@ -59,12 +59,17 @@ function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOu
   return { statement: 'read/with/district-projects', params: key, prime: (node, links) => ctx.loaders.districtProjects(key).prime(node.id, links) };
 }
 
-/** One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. */
-async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context) {
+/**
+ * One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. A statement that
+ * also brings each node's first fan-out (cypher/read/with/*) hands it to `prime`.
+ */
+async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context, prime?: (result: Props, nodes: NodeRow[]) => void) {
   const [row] = await ctx.cypher.read(statement, { ...params, offset: page.offset, limit: page.limit });
   const result = props(row, `${statement} result`);
+  const found = nodes(result.nodes, `${statement}.nodes`);
+  prime?.(result, found);
   // Plain listings have no link behind each edge: its evidence is empty (schema: "empty in plain listings").
-  const edges = nodes(result.nodes, `${statement}.nodes`).map((node) => ({ node, evidence: [], chain: [] }));
+  const edges = found.map((node) => ({ node, evidence: [], chain: [] }));
   return connection(edges, page, num(result.totalCount, `${statement}.totalCount`));
 }
 
@@ -91,16 +96,19 @@ export const queryResolvers: { Query: QueryResolvers } = {
     strategies: entities('Strategy'),
 
     // projects, districts and organizations: resolvers/research.ts (one ProjectFilter, orderBy, filter).
-    indicators: (_, args, ctx) => {
+    indicators: (_, args, ctx, info) => {
       const f = args.filter ?? {};
-      return listing(
-        'read/indicators-page',
-        {
-          year: f.year ?? null, kind: f.kind ?? null, categories: f.category?.length ? f.category : null,
-          headline: f.headline ?? null, nameContains: nameContains(f.nameContains),
-        },
-        pageOf(args),
-        ctx,
+      const params = {
+        year: f.year ?? null, kind: f.kind ?? null, categories: f.category?.length ? f.category : null,
+        headline: f.headline ?? null, nameContains: nameContains(f.nameContains),
+      };
+      if (!ctx.loaders.prefetch || !lookahead(info, ['edges', 'node', 'values'])) return listing('read/indicators-page', params, pageOf(args), ctx);
+      // The table's values come with the page (Indicator.values then filters them by its own arguments).
+      const statement = 'read/with/indicators-values';
+      return listing(statement, params, pageOf(args), ctx, (result, found) =>
+        list(result.values, `${statement}.values`).forEach((values, i) =>
+          ctx.loaders.values.prime(found[i].id, list(values, `${statement}.values[${i}]`).map((v, j) => factRow(v, `${statement}.values[${i}][${j}]`))),
+        ),
       );
     },
 

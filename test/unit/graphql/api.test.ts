@@ -150,6 +150,18 @@ describe('look-ahead: a lookup and its first fan-out in one statement', () => {
     expect(byName.data.strategy).toBeNull();
   });
 
+  it('Query.indicators { edges { node { values } } } brings the values with the page; Indicator.values still filters them', async () => {
+    const I = node('indicator:i', 'Indicator', { name: 'GDP' });
+    const value = (year: number) => ({ id: `v${year}`, year, kind: 'ACTUAL', value: 1, documentId: 'doc', evidence: ['q'], passageIds: ['doc:1#1'] });
+    const { data, cypher } = await run(`{ indicators(first: 5, filter: { headline: true }) { totalCount edges { node { name values(year: 2023) { year } } } } }`, {
+      'read/with/indicators-values': () => [{ totalCount: 1, nodes: [I], values: [[value(2022), value(2023)]] }],
+    });
+    expect(cypher.calls).toEqual([{
+      name: 'read/with/indicators-values', params: { year: null, kind: null, categories: null, headline: true, nameContains: null, offset: 0, limit: 5 },
+    }]);
+    expect(data.indicators).toEqual({ totalCount: 1, edges: [{ node: { name: 'GDP', values: [{ year: 2023 }] } }] });
+  });
+
   it('Query.district { projects } asks read/with/district-projects', async () => {
     const D = node('district:d', 'District');
     const { cypher } = await run(`{ district(name: "平湖街道") { projects(includeSubdistricts: false) { totalCount } } }`, {
