@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Row } from '../neo4j/cypher';
 import { CypherRunner } from '../neo4j/runner';
-import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, nodeRow, NodeRow, str } from './graph-rows';
+import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, list, nodeRow, NodeRow, props, str } from './graph-rows';
 import { researchLoaders } from './research-loaders';
 import { STAGE_ORDER } from './stages';
 
@@ -62,6 +62,11 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
   const links = new Variants<LinkRow[]>();
   const nodeOf = (key: string) => (r: Row, where: string) => nodeRow(r[key], `${where}.${key}`);
 
+  const linksOut = (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options));
+  /** Rows of a with/ statement for another loader's key (DataLoader keeps what it already has). */
+  const primeLinks = (loader: DataLoader<string, LinkRow[]>, id: string, rows: unknown, where: string) =>
+    loader.prime(id, list(rows, where).map((r, i) => linkRow(props(r, `${where}[${i}]`), `${where}[${i}]`)));
+
   return {
     /** Whether resolvers may fetch their children's first fan-out with themselves (LoaderOptions.prefetch). */
     prefetch: options.prefetch !== false && options.batch !== false,
@@ -86,11 +91,18 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
       },
       { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
     ),
-    linksOut: (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options)),
+    linksOut,
     linksIn: (type: string) => links.get(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, linkRow, options)),
-    strategyProjects: ({ includeParts, basis, textBacked }: ReturnType<typeof strategyProjectsKey>) =>
-      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),
+    /** With `withDistricts`, each project's LOCATED_IN links come along (read/with/strategy-projects-districts). */
+    strategyProjects: ({ includeParts, basis, textBacked }: ReturnType<typeof strategyProjectsKey>, withDistricts = false) =>
+      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}:${withDistricts}`, () =>
+        withDistricts
+          ? groupedLoader(cypher, 'read/with/strategy-projects-districts', { includeParts, basis, textBacked }, (row, where) => {
+            const link = linkRow(row, where);
+            primeLinks(linksOut('LOCATED_IN'), link.node.id, row.districts, `${where}.districts`);
+            return link;
+          }, options)
+          : groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),
       ),
     districtProjects: ({ includeSubdistricts }: ReturnType<typeof districtProjectsKey>) =>
       links.get(`district-projects:${includeSubdistricts}`, () =>

@@ -10,8 +10,9 @@ import { startTestServer, TestServer } from '../helpers/server';
 let ahead: TestServer;
 let plain: TestServer;
 beforeAll(async () => {
-  ahead = await startTestServer();
-  plain = await startTestServer(undefined, { loaders: { prefetch: false } });
+  // Whole trees are asked at once here (the cost limit has its own tests).
+  ahead = await startTestServer(undefined, { limits: { maxCost: 1e9 } });
+  plain = await startTestServer(undefined, { loaders: { prefetch: false }, limits: { maxCost: 1e9 } });
 });
 afterAll(async () => {
   await ahead.stop();
@@ -91,4 +92,23 @@ it('indicators with their values: every filter, the same answers in one statemen
       if (f.year !== 1999) expect(data.indicators.edges.length).toBeGreaterThan(0);
     }
   }
+});
+
+it('the strategy tree: pages of strategies with their parts, parts with their projects and those projects\' districts', async () => {
+  const tree = `query Q($first: Int, $after: String, $parts: Boolean) {
+    strategies(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id name
+      partLinks { basis strength evidence { quote } node { id } }
+      parts { name projects(first: 500, includeParts: $parts) { totalCount edges { basis via { id } node { name
+        districts { basis strength inference evidence { quote } node { id name } } } } } } } } } }`;
+  const first = await both(tree, { first: 500 });
+  expect(first.data.strategies.edges.length).toBeGreaterThan(20);
+  // Four levels, two statements (the page with its parts; the parts' projects with their districts).
+  expect(first.statements).toEqual([2, 4]);
+  await both(tree, { first: 500, parts: true });
+  const page = await both(tree, { first: 5, after: first.data.strategies.edges[9].cursor });
+  expect(page.data.strategies.edges[0].node.id).toBe(first.data.strategies.edges[10].node.id);
+  // A strategy looked up by name, its projects with districts: the lookup, then one statement for both levels.
+  const hub = await both(`{ strategy(name: "低碳智造核") { projects(first: 100) { totalCount edges { node { name districts { node { name } } } } } } }`, {});
+  expect(hub.data.strategy.projects.totalCount).toBeGreaterThan(5);
+  expect(hub.statements).toEqual([2, 3]);
 });

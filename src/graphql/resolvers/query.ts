@@ -46,7 +46,8 @@ async function lookup(label: string, what: string, args: LookupArgs, ctx: Contex
 /** Strategy.projects asked for under Query.strategy: fetched with the strategy. */
 function withStrategyProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
   const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
-  if (!field) return null;
+  // Projects with their districts are one statement of Strategy.projects' own (see there): leave them to it.
+  if (!field || lookahead(info, ['projects', 'edges', 'node', 'districts'])) return null;
   const key = strategyProjectsKey(field.args);
   return { statement: 'read/with/strategy-projects', params: key, prime: (node, links) => ctx.loaders.strategyProjects(key).prime(node.id, links) };
 }
@@ -73,8 +74,18 @@ async function listing(statement: string, params: Record<string, unknown>, page:
   return connection(edges, page, num(result.totalCount, `${statement}.totalCount`));
 }
 
-const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: string | null }, ctx: Context) =>
-  listing('read/entities-page', { label, kind: args.kind ?? null }, pageOf(args), ctx);
+const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: string | null }, ctx: Context, info: GraphQLResolveInfo) => {
+  const params = { label, kind: args.kind ?? null };
+  const wantsParts = lookahead(info, ['edges', 'node', 'parts']) ?? lookahead(info, ['edges', 'node', 'partLinks']);
+  if (!ctx.loaders.prefetch || !wantsParts) return listing('read/entities-page', params, pageOf(args), ctx);
+  // A tree of strategies: each one's parts come with the page.
+  const statement = 'read/with/entities-parts';
+  return listing(statement, params, pageOf(args), ctx, (result, found) =>
+    list(result.parts, `${statement}.parts`).forEach((parts, i) =>
+      ctx.loaders.parts.prime(found[i].id, list(parts, `${statement}.parts[${i}]`).map((l, j) => linkRow(props(l, `${statement}.parts[${i}][${j}]`), `${statement}.parts[${i}][${j}]`))),
+    ),
+  );
+};
 
 const nameContains = (text: string | null | undefined) => (text == null || text === '' ? null : normalizeName(text));
 
