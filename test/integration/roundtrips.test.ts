@@ -62,7 +62,7 @@ it('a wide nested query costs the same round trips as a narrow one of the same d
 });
 
 it('the statement count grows with depth, not width', async () => {
-  const cost = async (query: string) => ((await server.gql(query)).extensions!.plangraph! as { cypherStatements: number }).cypherStatements;
+  const cost = async (query: string) => ((await server.gql(query)).extensions!.plangraph! as unknown as { cypherStatements: number }).cypherStatements;
   const projects = `projects(first: 500) { edges { node { name } } }`;
   const districts = `projects(first: 500) { edges { node { name districts { node { name } } } } }`;
   expect(await cost(`{ strategies(first: 500) { edges { node { name } } } }`)).toBe(1);
