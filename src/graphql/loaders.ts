@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Row } from '../neo4j/cypher';
 import { CypherRunner } from '../neo4j/runner';
-import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, list, nodeRow, NodeRow, props, str } from './graph-rows';
+import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, linkRows, nodeRow, NodeRow, str } from './graph-rows';
 import { researchLoaders } from './research-loaders';
 import { STAGE_ORDER } from './stages';
 
@@ -63,9 +63,6 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
   const nodeOf = (key: string) => (r: Row, where: string) => nodeRow(r[key], `${where}.${key}`);
 
   const linksOut = (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options));
-  /** Rows of a with/ statement for another loader's key (DataLoader keeps what it already has). */
-  const primeLinks = (loader: DataLoader<string, LinkRow[]>, id: string, rows: unknown, where: string) =>
-    loader.prime(id, list(rows, where).map((r, i) => linkRow(props(r, `${where}[${i}]`), `${where}[${i}]`)));
 
   return {
     /** Whether resolvers may fetch their children's first fan-out with themselves (LoaderOptions.prefetch). */
@@ -99,7 +96,8 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
         withDistricts
           ? groupedLoader(cypher, 'read/with/strategy-projects-districts', { includeParts, basis, textBacked }, (row, where) => {
             const link = linkRow(row, where);
-            primeLinks(linksOut('LOCATED_IN'), link.node.id, row.districts, `${where}.districts`);
+            // DataLoader keeps what it already has: a project under two strategies is primed once.
+            linksOut('LOCATED_IN').prime(link.node.id, linkRows(row.districts, `${where}.districts`));
             return link;
           }, options)
           : groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),

@@ -112,3 +112,24 @@ it('the strategy tree: pages of strategies with their parts, parts with their pr
   expect(hub.data.strategy.projects.totalCount).toBeGreaterThan(5);
   expect(hub.statements).toEqual([2, 3]);
 });
+
+it('every project\'s page (by id and by name): the same answers in one statement', async () => {
+  const { projects } = await plain.data(`{ projects(first: 500) { edges { node { id name } } } }`);
+  const all: { id: string; name: string }[] = projects.edges.map((e: { node: object }) => e.node);
+  expect(all.length).toBeGreaterThan(200);
+  const query = `query Q($id: ID, $name: String) { project(id: $id, name: $name) { id name nameEn aliases category
+    evidence { quote passage { id } }
+    districts { basis strength inferredFrom inference evidence { quote } node { id name } }
+    strategies { basis strength rule chain { type from to basis strength } evidence { quote } node { id name } }
+    timeline { year stage evidence { quote } } } }`;
+  let withTimeline = 0;
+  for (const p of all) {
+    const { data, statements } = await both(query, { id: p.id });
+    expect(data.project.id).toBe(p.id);
+    expect(statements[0]).toBeLessThan(statements[1]!);
+    if (data.project.timeline.length > 0) withTimeline += 1;
+  }
+  expect(withTimeline).toBeGreaterThan(50);
+  const byName = await both(`{ project(name: "大运枢纽") { districts { node { name } } timeline { year stage } } }`, {});
+  expect(byName.statements).toEqual([1, 3]);
+});

@@ -47,14 +47,15 @@ async function reload() {
   await new Promise((r) => setTimeout(r, 400));
 }
 
-const DETAIL = `{ project(id: "project:dayun-hub") { name evidence { quote } districts { node { name } } strategies { node { name } } timeline { year stage } } }`;
+// A district's page: several fan-outs of one level (no look-ahead statement covers this shape).
+const DETAIL = `{ district(name: "平湖街道") { name evidence { quote } children { name } organizations { name } mentions { totalCount } } }`;
 const HUB = `{ strategy(name: "东核") { name projects(first: 50) { totalCount edges { basis node { name } } } } }`;
 
 it('sends the statements of one level together in the request\'s transaction: round trips follow depth', async () => {
   const first = await gql(DETAIL);
-  expect(first.data.project.name).toBe('大运枢纽');
-  expect(first.data.project.districts.length).toBeGreaterThan(0);
-  // node by id, then evidence + LOCATED_IN + SERVES + milestones in one wave.
+  expect(first.data.district.name).toBe('平湖街道');
+  expect(first.data.district.children.length).toBeGreaterThan(0);
+  // entity by name, then evidence + WITHIN in + LOCATED_IN in + mentions in one wave.
   expect(first.cypherStatements).toBe(5);
   expect(first.cypherRoundTrips).toBe(2);
 });

@@ -3,7 +3,9 @@ import type { QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { GraphQLResolveInfo } from 'graphql';
-import { factRow, LinkRow, linkRow, list, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
+import { Row } from '../../neo4j/cypher';
+import { evidenceRef, factRow, linkRows, list, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
+import { STAGE_ORDER } from '../stages';
 import { districtProjectsKey, strategyProjectsKey } from '../loaders';
 import { lookahead } from '../lookahead';
 import { connection, Page, pageOf } from '../pagination';
@@ -14,13 +16,14 @@ type PageArgs = { first?: number | null; after?: string | null };
 type LookupArgs = { id?: string | null; name?: string | null };
 
 /**
- * A lookup whose child's first fan-out the client asked for, fetched with it in one statement (cypher/read/with/*):
- * `params` are the fan-out's, `prime` hands its rows to the loader the child's resolver will ask.
+ * A lookup whose children's first fan-out the client asked for, fetched with it in one statement
+ * (cypher/read/with/*): `params` are the fan-out's, `prime` hands the row's other columns to the loaders the
+ * children's resolvers will ask.
  */
 interface WithFanOut {
   statement: string;
   params: Record<string, unknown>;
-  prime(node: NodeRow, links: LinkRow[]): void;
+  prime(node: NodeRow, row: Row): void;
 }
 
 async function lookup(label: string, what: string, args: LookupArgs, ctx: Context, fanOut: WithFanOut | null = null): Promise<NodeRow | null> {
@@ -31,7 +34,7 @@ async function lookup(label: string, what: string, args: LookupArgs, ctx: Contex
   if (fanOut) {
     const [row] = await ctx.cypher.read(fanOut.statement, { ...fanOut.params, id: args.id ?? null, key });
     const node = row ? nodeRow(row.node, `${fanOut.statement}.node`) : null;
-    if (node) fanOut.prime(node, list(row.links, `${fanOut.statement}.links`).map((l, i) => linkRow(props(l, `${fanOut.statement}.links[${i}]`), `${fanOut.statement}.links[${i}]`)));
+    if (node) fanOut.prime(node, row);
     else if (args.id != null) throw notFound(what, args.id);
     return node;
   }
@@ -49,7 +52,8 @@ function withStrategyProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOu
   // Projects with their districts are one statement of Strategy.projects' own (see there): leave them to it.
   if (!field || lookahead(info, ['projects', 'edges', 'node', 'districts'])) return null;
   const key = strategyProjectsKey(field.args);
-  return { statement: 'read/with/strategy-projects', params: key, prime: (node, links) => ctx.loaders.strategyProjects(key).prime(node.id, links) };
+  const statement = 'read/with/strategy-projects';
+  return { statement, params: key, prime: (node, row) => ctx.loaders.strategyProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
 }
 
 /** District.projects asked for under Query.district: fetched with the district. */
@@ -57,7 +61,26 @@ function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOu
   const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
   if (!field) return null;
   const key = districtProjectsKey(field.args);
-  return { statement: 'read/with/district-projects', params: key, prime: (node, links) => ctx.loaders.districtProjects(key).prime(node.id, links) };
+  const statement = 'read/with/district-projects';
+  return { statement, params: key, prime: (node, row) => ctx.loaders.districtProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
+}
+
+/** A project's page: two or more of its evidence, districts, strategies and timeline come with it. */
+function withProjectDetail(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  if (!ctx.loaders.prefetch) return null;
+  const asked = ['evidence', 'districts', 'strategies', 'timeline'].filter((f) => lookahead(info, [f]));
+  if (asked.length < 2) return null;
+  const statement = 'read/with/project-detail';
+  return {
+    statement, params: { stageOrder: STAGE_ORDER },
+    prime: (node, row) => {
+      const where = (column: string) => `${statement}.${column}`;
+      ctx.loaders.evidence.prime(node.id, list(row.evidence, where('evidence')).map((e, i) => evidenceRef(props(e, `${where('evidence')}[${i}]`), `${where('evidence')}[${i}]`)));
+      ctx.loaders.linksOut('LOCATED_IN').prime(node.id, linkRows(row.districts, where('districts')));
+      ctx.loaders.linksOut('SERVES').prime(node.id, linkRows(row.strategies, where('strategies')));
+      ctx.loaders.milestones.prime(node.id, list(row.timeline, where('timeline')).map((m, i) => factRow(m, `${where('timeline')}[${i}]`)));
+    },
+  };
 }
 
 /**
@@ -81,9 +104,7 @@ const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: strin
   // A tree of strategies: each one's parts come with the page.
   const statement = 'read/with/entities-parts';
   return listing(statement, params, pageOf(args), ctx, (result, found) =>
-    list(result.parts, `${statement}.parts`).forEach((parts, i) =>
-      ctx.loaders.parts.prime(found[i].id, list(parts, `${statement}.parts[${i}]`).map((l, j) => linkRow(props(l, `${statement}.parts[${i}][${j}]`), `${statement}.parts[${i}][${j}]`))),
-    ),
+    list(result.parts, `${statement}.parts`).forEach((parts, i) => ctx.loaders.parts.prime(found[i].id, linkRows(parts, `${statement}.parts[${i}]`))),
   );
 };
 
@@ -101,7 +122,7 @@ export const queryResolvers: { Query: QueryResolvers } = {
     node: (_, args, ctx) => ctx.loaders.node.load(args.id),
     strategy: (_, args, ctx, info) => lookup('Strategy', 'strategy', args, ctx, withStrategyProjects(info, ctx)),
     district: (_, args, ctx, info) => lookup('District', 'district', args, ctx, withDistrictProjects(info, ctx)),
-    project: (_, args, ctx) => lookup('Project', 'project', args, ctx),
+    project: (_, args, ctx, info) => lookup('Project', 'project', args, ctx, withProjectDetail(info, ctx)),
     indicator: (_, args, ctx) => lookup('Indicator', 'indicator', args, ctx),
     organization: (_, args, ctx) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),

@@ -162,6 +162,17 @@ describe('look-ahead: a lookup and its first fan-out in one statement', () => {
     expect(data.indicators).toEqual({ totalCount: 1, edges: [{ node: { name: 'GDP', values: [{ year: 2023 }] } }] });
   });
 
+  it('Query.project with two or more of evidence, districts, strategies, timeline asks read/with/project-detail once', async () => {
+    const D = node('district:d', 'District', { name: 'D' });
+    const milestone = { id: 'm', year: 2023, stage: 'STARTED', documentId: 'doc', evidence: ['q'], passageIds: ['doc:1#1'] };
+    const { data, errors, cypher } = await run(`{ project(id: "project:p") { name evidence { quote } districts { node { name } } timeline { year stage } } }`, {
+      'read/with/project-detail': () => [{ node: PROJECT, evidence: [{ quote: 'q', passageId: 'doc:1#1' }], districts: [{ node: D, link: link('EXPLICIT') }], strategies: [], timeline: [milestone] }],
+    });
+    expect(errors).toBeUndefined();
+    expect(cypher.calls).toEqual([{ name: 'read/with/project-detail', params: { id: 'project:p', key: null, stageOrder: STAGE_ORDER } }]);
+    expect(data.project).toEqual({ name: 'P', evidence: [{ quote: 'q' }], districts: [{ node: { name: 'D' } }], timeline: [{ year: 2023, stage: 'STARTED' }] });
+  });
+
   it('Query.district { projects } asks read/with/district-projects', async () => {
     const D = node('district:d', 'District');
     const { cypher } = await run(`{ district(name: "平湖街道") { projects(includeSubdistricts: false) { totalCount } } }`, {
