@@ -42,10 +42,13 @@ interface Args {
   profile: boolean;
   /** Requests per (query, server, clients) instead of a fixed duration; used at scale, where one request may outlast a window. */
   amount: number;
+  /** Development runs: only these queries / servers (the docs are not rewritten then). */
+  queries: string[] | null;
+  servers: Kind[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, scale: 1, duration: 3, repeats: 2, levels: [1, 8, 32], profile: false, amount: 0 };
+  const args: Args = { quick: false, scale: 1, duration: 3, repeats: 2, levels: [1, 8, 32], profile: false, amount: 0, queries: null, servers: null };
   const given = new Set(argv);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -56,9 +59,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--repeats') args.repeats = Number(argv[++i]);
     else if (a === '--levels') args.levels = argv[++i].split(',').map(Number);
     else if (a === '--amount') args.amount = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}; use --quick, --scale N, --duration S, --repeats R, --levels 1,8,32, --profile`);
+    else if (a === '--queries') args.queries = argv[++i].split(',');
+    else if (a === '--servers') args.servers = argv[++i].split(',') as Kind[];
+    else throw new Error(`unknown argument ${a}; use --quick, --scale N, --duration S, --repeats R, --levels 1,8,32, --profile, --queries hub,wide, --servers ${KINDS.join(',')}`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale takes a whole number ≥ 1 (10, 100, 1000)');
+  const unknown = (args.servers ?? []).filter((k) => !KINDS.includes(k));
+  if (unknown.length) throw new Error(`unknown server ${unknown.join(', ')}; the servers are ${KINDS.join(', ')}`);
   // At scale: a fixed number of requests per cell, one client unless told otherwise, one repeat.
   if (args.scale > 1) {
     if (!given.has('--amount')) args.amount = 6;
@@ -224,8 +231,11 @@ async function main(): Promise<void> {
   const profileDir = args.profile ? join(ROOT, 'bench/profiles') : undefined;
   const servers: Server[] = [];
   try {
-    for (const kind of KINDS) servers.push(await startServer(kind, db.uri, profileDir));
-    const queries = mix();
+    for (const kind of args.servers ?? KINDS) servers.push(await startServer(kind, db.uri, profileDir));
+    const all = mix();
+    const queries = args.queries ? all.filter((q) => args.queries!.includes(q.key)) : all;
+    if (!queries.length) throw new Error(`--queries names none of the mix: ${all.map((q) => q.key).join(', ')}`);
+    const partial = queries.length < all.length || servers.length < KINDS.length;
     log(`checking that the ${servers.length} servers give the same answers to the ${queries.length} queries…`);
     const trips = await checkAnswers(servers, queries);
     log('all answers equal');
@@ -263,14 +273,22 @@ async function main(): Promise<void> {
             if (m.errors > 0) throw new Error(`${s.kind} had ${m.errors} errors on ${q.key} at ${c} clients`);
             ((runs[q.key] ??= {})[c] ??= {})[s.kind] = [...(runs[q.key][c][s.kind] ?? []), m];
           }
-          log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map((s) => `${s.kind} ${f1(runs[q.key][c][s.kind]!.at(-1)!.rps)} req/s p50 ${runs[q.key][c][s.kind]!.at(-1)!.p50} ms`).join(', ')}`);
+          const cell = (s: Server) => {
+            const m = runs[q.key][c][s.kind]!.at(-1)!;
+            // CPU per request (Node / JVM) is steadier than req/s on a shared machine: it counts work, not waiting.
+            const perReq = (cores: number | null) => (cores === null ? '?' : f1((1000 * cores) / m.rps));
+            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
+          };
+          log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map(cell).join('; ')}`);
         }
       }
     }
     const memory = Object.fromEntries(servers.map((s) => [s.kind, rssMiB(s.process.pid)]));
     const jvmRss = rssMiB(db.pid);
     const doc = report(args, db, queries, runs, trips, memory, jvmRss, (Date.now() - started) / 1000);
-    if (args.scale === 1) {
+    if (partial) {
+      log('a partial run (--queries/--servers): the docs are left as they are');
+    } else if (args.scale === 1) {
       // The hand-written analysis below the marker (profiles, what changed and why) survives a re-run.
       const file = join(ROOT, 'docs/benchmarks.md');
       const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';

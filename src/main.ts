@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const app = await startApp({
     cypher: served, port: config.port, host: config.host, development: config.development, limits: config.limits,
     availability: db.availability, corsOrigins: config.corsOrigins, logLevel: config.logLevel,
+    responseCacheBytes: config.responseCacheBytes, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   });
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
