@@ -277,7 +277,7 @@ async function main(): Promise<void> {
             const m = runs[q.key][c][s.kind]!.at(-1)!;
             // CPU per request (Node / JVM) is steadier than req/s on a shared machine: it counts work, not waiting.
             const perReq = (cores: number | null) => (cores === null ? '?' : f1((1000 * cores) / m.rps));
-            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
+            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} p99 ${m.p99} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
           };
           log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map(cell).join('; ')}`);
         }
