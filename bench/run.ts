@@ -277,7 +277,7 @@ async function main(): Promise<void> {
             const m = runs[q.key][c][s.kind]!.at(-1)!;
             // CPU per request (Node / JVM) is steadier than req/s on a shared machine: it counts work, not waiting.
             const perReq = (cores: number | null) => (cores === null ? '?' : f1((1000 * cores) / m.rps));
-            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
+            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} p99 ${m.p99} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
           };
           log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map(cell).join('; ')}`);
         }
@@ -353,6 +353,7 @@ function report(
     ['plangraph', 'neo4j-graphql', 'PlanGraph ÷ @neo4j/graphql (req/s)'],
     ['plangraph-nocache', 'neo4j-graphql', 'PlanGraph with the result cache off ÷ @neo4j/graphql (req/s)'],
     ['plangraph-nocache', 'unbatched', 'PlanGraph (cache off) ÷ PlanGraph with batching off (req/s)'],
+    ['plangraph', 'unbatched', 'PlanGraph as shipped ÷ PlanGraph with batching off (req/s)'],
   ] as [Kind, Kind, string][]) {
     lines.push(`## ${label}`, '');
     const gm = ratioTable(against, mine);
@@ -381,6 +382,14 @@ function report(
     lines.push(`| ${NAMES[k]} | ${node.toFixed(2)} | ${jvm.toFixed(2)} | ${f0((100 * node) / (node + jvm))} % | ${memory[k] ?? '–'} |`);
   }
   lines.push('', `Embedded Neo4j JVM RSS after the run: ${jvmRss ?? '–'} MiB. CPU is (utime + stime) from /proc/<pid>/stat over each run, median over the mix's queries; 1.00 = one core.`, '');
+  // Work per request is steadier than req/s on a shared machine: it counts CPU spent, not time spent waiting for it.
+  lines.push(`## CPU milliseconds per request (Node + JVM, at ${top} clients)`, '');
+  lines.push(`| query | ${KINDS.map((k) => NAMES[k]).join(' | ')} |`, `|---|${KINDS.map(() => '---:').join('|')}|`);
+  const perRequest = (q: string, k: Kind, pick: (m: Measure) => number | null) => med(q, top, k, (m) => { const c = pick(m); return c === null ? null : (1000 * c) / m.rps; });
+  for (const q of queries) {
+    lines.push(`| ${q.key} | ${KINDS.map((k) => `${f1(perRequest(q.key, k, (m) => m.nodeCpu))} + ${f1(perRequest(q.key, k, (m) => m.jvmCpu))}`).join(' | ')} |`);
+  }
+  lines.push('');
   const spreads = queries.flatMap((q) => args.levels.flatMap((c) => KINDS.map((k) => spread(q.key, c, k)))).filter(Number.isFinite);
   if (spreads.length) {
     lines.push('## Noise', '', `Between the ${args.repeats} repeats of the same (query, server, clients), req/s differed by a median of ${f0(100 * median(spreads))} % and at most ${f0(100 * Math.max(...spreads))} % (max − min over median).`, '');
