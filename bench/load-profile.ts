@@ -12,8 +12,8 @@ import { freePort } from '../test/helpers/ports';
 import { generateScale } from './scale';
 
 /**
- * `node dist/bench/load-profile.js [--loads N] [--profile] [--explain-first] [--merge] [--digest FILE] [--scale N]`: the real loader's statements on a
- * scratch Neo4j, timed one by one inside the load's single write transaction (first load into an empty database,
+ * `node dist/bench/load-profile.js [--loads N] [--profile] [--explain-first] [--merge] [--digest FILE] [--scale N]`
+ * (after `npm run build`): the real loader's statements (N loads, default 2) on a scratch Neo4j, timed one by one inside the load's single write transaction (first load into an empty database,
  * then reloads), with the digest of the graph's content (cypher/bench/content-canonical.cypher) so a change to the
  * loader can be shown to write the same graph. --profile prints Neo4j's PROFILE summary of every statement of the
  * last load (the transaction is then rolled back); --scale N then runs the synthetic generator (bench/scale.ts) alone.
@@ -21,6 +21,7 @@ import { generateScale } from './scale';
 
 const log = (line: string) => console.log(`[load-profile] ${line}`);
 
+/** As src/neo4j/cypher.ts sends parameters (whole numbers as INTEGER); this tool times statements on a raw transaction. */
 function toCypher(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toCypher);
