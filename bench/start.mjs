@@ -6,11 +6,40 @@
 //   node bench/start.mjs [--runs 2] [--quiet] [--cmd 'node dist/src/main.js']
 //   (PORT, PLANGRAPH_NEO4J_BOLT_PORT, PLANGRAPH_DATA_DIR from the environment)
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 2) || 2;
 const quiet = args.includes('--quiet');
 const command = args.includes('--cmd') ? args[args.indexOf('--cmd') + 1] : 'npm start';
+
+const TICKS = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds spent so far by a process tree (Linux /proc): every live process's user+system time, plus what its
+ * finished children used (the build step's tsc/esbuild, npm's own start). The JVM's start-up CPU is included.
+ */
+function treeCpuSeconds(rootPid) {
+  const procs = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[1] = ppid; [11..14] = utime, stime, cutime, cstime (fields 14-17 of stat(5))
+      procs.set(Number(name), { ppid: Number(fields[1]), cpu: fields.slice(11, 15).reduce((a, b) => a + Number(b), 0) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const walk = (pid) => {
+    total += procs.get(pid)?.cpu ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) walk(child);
+  };
+  walk(rootPid);
+  return total / TICKS;
+}
 
 function once(n) {
   return new Promise((resolve, reject) => {
@@ -20,6 +49,7 @@ function once(n) {
     const child = spawn('sh', ['-c', `exec ${command}`], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: process.env });
     let wall;
     let own;
+    let cpu;
     let buffer = '';
     const onData = (chunk) => {
       buffer += chunk.toString('utf8');
@@ -27,10 +57,11 @@ function once(n) {
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         if (!quiet) console.log(`${seconds().toFixed(2).padStart(7)} s  ${line}`);
-        const m = /\bready in ([\d.]+) s$/.exec(line);
-        if (m && /\[plangraph\] ready in/.test(line)) {
+        const m = /\[plangraph\] ready in ([\d.]+) s/.exec(line);
+        if (m && wall === undefined) {
           wall = seconds();
           own = Number(m[1]);
+          cpu = treeCpuSeconds(child.pid);
           setTimeout(() => process.kill(-child.pid, 'SIGTERM'), 200);
         }
       }
@@ -40,7 +71,7 @@ function once(n) {
     child.on('error', reject);
     child.on('close', (code) => {
       if (wall === undefined) reject(new Error(`run ${n}: ${command} exited (${code}) before "ready"`));
-      else resolve({ wall, own });
+      else resolve({ wall, own, cpu });
     });
   });
 }
@@ -49,6 +80,7 @@ const results = [];
 for (let n = 1; n <= runs; n += 1) {
   const r = await once(n);
   results.push(r);
-  console.log(`run ${n}: ready after ${r.wall.toFixed(1)} s wall (server's own figure: ${r.own.toFixed(1)} s)`);
+  console.log(`run ${n}: ready after ${r.wall.toFixed(1)} s wall (server's own figure: ${r.own.toFixed(1)} s), ${r.cpu.toFixed(1)} CPU s`);
 }
-console.log(`wall to ready: ${results.map((r) => r.wall.toFixed(1)).join(', ')} s; server: ${results.map((r) => r.own.toFixed(1)).join(', ')} s`);
+const list = (key) => results.map((r) => r[key].toFixed(1)).join(', ');
+console.log(`wall to ready: ${list('wall')} s; server: ${list('own')} s; CPU (all processes, to ready): ${list('cpu')} s; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
