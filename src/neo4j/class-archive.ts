@@ -44,13 +44,27 @@ export function archiveKey(javaVersionText: string, jars: string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+let recordings = 0;
+
 /** Use the archive when it exists; otherwise record this start's classes (a file per JVM: tests start several). */
 export function planClassArchive(dir: string, key: string): ClassArchivePlan {
   const archive = join(dir, `${key}.jsa`);
   if (existsSync(archive)) return { flags: [`-XX:SharedArchiveFile=${archive}`], archive };
   mkdirSync(dir, { recursive: true });
-  const classList = join(dir, `${key}.${process.pid}-${Date.now()}.classlist`);
+  removeLeftovers(dir);
+  recordings += 1;
+  const classList = join(dir, `${key}.${process.pid}-${recordings}.classlist`);
   return { flags: [`-XX:DumpLoadedClassList=${classList}`], classList };
+}
+
+/** What a killed server left behind: a half-dumped archive (~130 MB) or a class list nobody will dump. */
+function removeLeftovers(dir: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(dir)) {
+    if (!/\.(tmp|classlist|usable)$/.test(name)) continue;
+    const file = join(dir, name);
+    if ((statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? Infinity) < hourAgo) rmSync(file, { force: true });
+  }
 }
 
 /** The class list as -Xshare:dump accepts it: whole lines only (the JVM may be mid-write), none too long. */

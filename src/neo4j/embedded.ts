@@ -23,6 +23,8 @@ export interface EmbeddedOptions {
   onLaunched?: () => void;
   /** Where class-data archives live (default: neo4j/target/cds, beside the jars they are made of). */
   classDataDir?: string;
+  /** How long after makeClassArchive() the dump begins (default 10 s). */
+  classArchiveDelayMs?: number;
 }
 
 export interface EmbeddedNeo4j {
@@ -51,6 +53,7 @@ export class EmbeddedNeo4jError extends PlanGraphError {
 
 const READY_LINE = 'PLANGRAPH_NEO4J_READY';
 const VM_LINE = 'PLANGRAPH_NEO4J_VM';
+const CLASS_ARCHIVE_DELAY_MS = 10_000;
 const START_TIMEOUT_MS = 180_000;
 
 /** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (docs/design.md, "Settings for a shared 2-core machine"). */
@@ -184,16 +187,18 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   let stopping = false;
   let dump: ChildProcess | undefined;
   let dumping = false;
+  let dumpTimer: NodeJS.Timeout | undefined;
   return {
     uri: `bolt://127.0.0.1:${opts.boltPort}`,
     pid: child.pid!,
     version: dist.version,
     stop: async () => {
       stopping = true;
+      clearTimeout(dumpTimer);
       dump?.kill('SIGKILL');
       await stopChild(child, exited);
       // A class list nobody dumped is of no use to the next start (it records its own).
-      if (plan.classList && !dumping) rmSync(plan.classList, { force: true });
+      if (plan.classList && !dump) rmSync(plan.classList, { force: true });
     },
     onUnexpectedExit: (callback) => {
       void exited.then((code) => {
@@ -201,20 +206,25 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       });
     },
     makeClassArchive: () => {
-      if (!plan.classList || dumping || stopping || !existsSync(plan.classList)) return;
+      if (!plan.classList || dumping || stopping) return;
       dumping = true;
-      const archive = join(archiveDir, `${key}.jsa`);
-      opts.log('making a class-data archive of Neo4j in the background (once), for faster starts later…');
-      const began = Date.now();
-      dumpClassArchive({
-        java: opts.java, jvmFlags: jvmFlags(opts), classpath: dist.classpath, classList: plan.classList, archive,
-        onSpawn: (c) => (dump = c),
-      }).then(
-        () => opts.log(`class-data archive ready in ${((Date.now() - began) / 1000).toFixed(0)} s: later starts of Neo4j map it`),
-        (err: Error) => {
-          if (!stopping) opts.log(`no class-data archive this time (${err.message.slice(0, 300)}); Neo4j starts without one`);
-        },
-      );
+      // Not at once: a server stopped within seconds (a test, a quick try) would only waste the dump's CPU.
+      dumpTimer = setTimeout(() => {
+        if (stopping || !plan.classList || !existsSync(plan.classList)) return;
+        const archive = join(archiveDir, `${key}.jsa`);
+        opts.log('making a class-data archive of Neo4j in the background (once), for faster starts later…');
+        const began = Date.now();
+        dumpClassArchive({
+          java: opts.java, jvmFlags: jvmFlags(opts), classpath: dist.classpath, classList: plan.classList, archive,
+          onSpawn: (c) => (dump = c),
+        }).then(
+          () => opts.log(`class-data archive ready in ${((Date.now() - began) / 1000).toFixed(0)} s: later starts of Neo4j map it`),
+          (err: Error) => {
+            if (!stopping) opts.log(`no class-data archive this time (${err.message.slice(0, 300)}); Neo4j starts without one`);
+          },
+        );
+      }, opts.classArchiveDelayMs ?? CLASS_ARCHIVE_DELAY_MS);
+      dumpTimer.unref();
     },
   };
 }
