@@ -42,10 +42,13 @@ interface Args {
   profile: boolean;
   /** Requests per (query, server, clients) instead of a fixed duration; used at scale, where one request may outlast a window. */
   amount: number;
+  /** Development runs: only these queries / servers (the docs are not rewritten then). */
+  queries: string[] | null;
+  servers: Kind[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, scale: 1, duration: 3, repeats: 2, levels: [1, 8, 32], profile: false, amount: 0 };
+  const args: Args = { quick: false, scale: 1, duration: 3, repeats: 2, levels: [1, 8, 32], profile: false, amount: 0, queries: null, servers: null };
   const given = new Set(argv);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -56,9 +59,13 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--repeats') args.repeats = Number(argv[++i]);
     else if (a === '--levels') args.levels = argv[++i].split(',').map(Number);
     else if (a === '--amount') args.amount = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}; use --quick, --scale N, --duration S, --repeats R, --levels 1,8,32, --profile`);
+    else if (a === '--queries') args.queries = argv[++i].split(',');
+    else if (a === '--servers') args.servers = argv[++i].split(',') as Kind[];
+    else throw new Error(`unknown argument ${a}; use --quick, --scale N, --duration S, --repeats R, --levels 1,8,32, --profile, --queries hub,wide, --servers ${KINDS.join(',')}`);
   }
   if (!Number.isInteger(args.scale) || args.scale < 1) throw new Error('--scale takes a whole number ≥ 1 (10, 100, 1000)');
+  const unknown = (args.servers ?? []).filter((k) => !KINDS.includes(k));
+  if (unknown.length) throw new Error(`unknown server ${unknown.join(', ')}; the servers are ${KINDS.join(', ')}`);
   // At scale: a fixed number of requests per cell, one client unless told otherwise, one repeat.
   if (args.scale > 1) {
     if (!given.has('--amount')) args.amount = 6;
@@ -224,8 +231,11 @@ async function main(): Promise<void> {
   const profileDir = args.profile ? join(ROOT, 'bench/profiles') : undefined;
   const servers: Server[] = [];
   try {
-    for (const kind of KINDS) servers.push(await startServer(kind, db.uri, profileDir));
-    const queries = mix();
+    for (const kind of args.servers ?? KINDS) servers.push(await startServer(kind, db.uri, profileDir));
+    const all = mix();
+    const queries = args.queries ? all.filter((q) => args.queries!.includes(q.key)) : all;
+    if (!queries.length) throw new Error(`--queries names none of the mix: ${all.map((q) => q.key).join(', ')}`);
+    const partial = queries.length < all.length || servers.length < KINDS.length;
     log(`checking that the ${servers.length} servers give the same answers to the ${queries.length} queries…`);
     const trips = await checkAnswers(servers, queries);
     log('all answers equal');
@@ -263,14 +273,22 @@ async function main(): Promise<void> {
             if (m.errors > 0) throw new Error(`${s.kind} had ${m.errors} errors on ${q.key} at ${c} clients`);
             ((runs[q.key] ??= {})[c] ??= {})[s.kind] = [...(runs[q.key][c][s.kind] ?? []), m];
           }
-          log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map((s) => `${s.kind} ${f1(runs[q.key][c][s.kind]!.at(-1)!.rps)} req/s p50 ${runs[q.key][c][s.kind]!.at(-1)!.p50} ms`).join(', ')}`);
+          const cell = (s: Server) => {
+            const m = runs[q.key][c][s.kind]!.at(-1)!;
+            // CPU per request (Node / JVM) is steadier than req/s on a shared machine: it counts work, not waiting.
+            const perReq = (cores: number | null) => (cores === null ? '?' : f1((1000 * cores) / m.rps));
+            return `${s.kind} ${f1(m.rps)} req/s p50 ${m.p50} p99 ${m.p99} ms, CPU ms/req ${perReq(m.nodeCpu)} node + ${perReq(m.jvmCpu)} jvm`;
+          };
+          log(`rep ${rep + 1}/${args.repeats}, ${c} clients, ${q.key}: ${order.filter((s) => runs[q.key][c][s.kind]).map(cell).join('; ')}`);
         }
       }
     }
     const memory = Object.fromEntries(servers.map((s) => [s.kind, rssMiB(s.process.pid)]));
     const jvmRss = rssMiB(db.pid);
     const doc = report(args, db, queries, runs, trips, memory, jvmRss, (Date.now() - started) / 1000);
-    if (args.scale === 1) {
+    if (partial) {
+      log('a partial run (--queries/--servers): the docs are left as they are');
+    } else if (args.scale === 1) {
       // The hand-written analysis below the marker (profiles, what changed and why) survives a re-run.
       const file = join(ROOT, 'docs/benchmarks.md');
       const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
@@ -335,6 +353,7 @@ function report(
     ['plangraph', 'neo4j-graphql', 'PlanGraph ÷ @neo4j/graphql (req/s)'],
     ['plangraph-nocache', 'neo4j-graphql', 'PlanGraph with the result cache off ÷ @neo4j/graphql (req/s)'],
     ['plangraph-nocache', 'unbatched', 'PlanGraph (cache off) ÷ PlanGraph with batching off (req/s)'],
+    ['plangraph', 'unbatched', 'PlanGraph as shipped ÷ PlanGraph with batching off (req/s)'],
   ] as [Kind, Kind, string][]) {
     lines.push(`## ${label}`, '');
     const gm = ratioTable(against, mine);
@@ -363,6 +382,14 @@ function report(
     lines.push(`| ${NAMES[k]} | ${node.toFixed(2)} | ${jvm.toFixed(2)} | ${f0((100 * node) / (node + jvm))} % | ${memory[k] ?? '–'} |`);
   }
   lines.push('', `Embedded Neo4j JVM RSS after the run: ${jvmRss ?? '–'} MiB. CPU is (utime + stime) from /proc/<pid>/stat over each run, median over the mix's queries; 1.00 = one core.`, '');
+  // Work per request is steadier than req/s on a shared machine: it counts CPU spent, not time spent waiting for it.
+  lines.push(`## CPU milliseconds per request (Node + JVM, at ${top} clients)`, '');
+  lines.push(`| query | ${KINDS.map((k) => NAMES[k]).join(' | ')} |`, `|---|${KINDS.map(() => '---:').join('|')}|`);
+  const perRequest = (q: string, k: Kind, pick: (m: Measure) => number | null) => med(q, top, k, (m) => { const c = pick(m); return c === null ? null : (1000 * c) / m.rps; });
+  for (const q of queries) {
+    lines.push(`| ${q.key} | ${KINDS.map((k) => `${f1(perRequest(q.key, k, (m) => m.nodeCpu))} + ${f1(perRequest(q.key, k, (m) => m.jvmCpu))}`).join(' | ')} |`);
+  }
+  lines.push('');
   const spreads = queries.flatMap((q) => args.levels.flatMap((c) => KINDS.map((k) => spread(q.key, c, k)))).filter(Number.isFinite);
   if (spreads.length) {
     lines.push('## Noise', '', `Between the ${args.repeats} repeats of the same (query, server, clients), req/s differed by a median of ${f0(100 * median(spreads))} % and at most ${f0(100 * Math.max(...spreads))} % (max − min over median).`, '');

@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     const base = new Cypher(driver, 'neo4j', 300_000);
     const cypher = kind === 'plangraph' ? base.withResultCache(5000) : base;
     const app = await startApp({ cypher, port: 0, host: '127.0.0.1', development: false, loaders: { batch: kind !== 'unbatched' },
+      // As shipped (src/config.ts's default), and off with the result cache: "cache off" means every cache.
+      responseCacheBytes: kind === 'plangraph' ? 64 * 1024 * 1024 : 0,
       // The wide query asks 500 × 500 on purpose, far above the public cost budget (PLANGRAPH_MAX_QUERY_COST): lift it here.
       limits: { maxCost: 1e9 } });
     url = `${app.url}/graphql`;

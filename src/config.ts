@@ -21,6 +21,10 @@ export interface Config {
   maxQueryDepth: number;
   /** Statement results kept between requests (0 turns the cache off); dropped whenever the graph's load id changes. */
   resultCacheEntries: number;
+  /** Bytes of whole answers kept between requests (0 = off); keyed by the load id, so it needs the result cache's watch. */
+  responseCacheBytes: number;
+  /** Seconds an answer may be reused: the response cache's TTL and the Cache-Control max-age (0 = no caching at all). */
+  cacheMaxAgeSeconds: number;
   /** What one HTTP request may ask for; every refusal names the limit (see docs/deploy.md). */
   limits: Limits;
   /** Origins (scheme://host[:port]) other than the API's own and localhost's whose browsers may call the API; ['*'] = any. */
@@ -176,6 +180,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: int('PORT', 4000, 0, 65535),
     neo4j,
     resultCacheEntries: int('PLANGRAPH_RESULT_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    responseCacheBytes: int('PLANGRAPH_RESPONSE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
+    cacheMaxAgeSeconds: int('PLANGRAPH_CACHE_MAX_AGE', 60, 0, 86_400),
     queryTimeoutMs,
     maxQueryDepth: limits.maxDepth,
     limits,

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const app = await startApp({
     cypher: served, port: config.port, host: config.host, development: config.development, limits: config.limits,
     availability: db.availability, corsOrigins: config.corsOrigins, logLevel: config.logLevel,
+    responseCacheBytes: config.responseCacheBytes, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
   });
   log(`ready in ${seconds(started)} (Neo4j ${((neo4jUp - started) / 1000).toFixed(1)} s, schema and graph ${((graphChecked - neo4jUp) / 1000).toFixed(1)} s, HTTP ${seconds(graphChecked)})`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);

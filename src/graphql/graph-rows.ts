@@ -169,6 +169,11 @@ export function linkRow(row: Row, where: string): LinkRow {
   };
 }
 
+/** A list of {node, link, part?, place?} maps, as the with/ statements nest them (cypher/read/with/*). */
+export function linkRows(value: unknown, where: string): LinkRow[] {
+  return list(value, where).map((v, i) => linkRow(props(v, `${where}[${i}]`), `${where}[${i}]`));
+}
+
 export function factRow(value: unknown, where: string): FactRow {
   const p = props(value, where);
   return { ...p, documentId: str(p.documentId, `${where}.documentId`), evidence: evidenceOf(p, where) };

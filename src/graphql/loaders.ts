@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Row } from '../neo4j/cypher';
 import { CypherRunner } from '../neo4j/runner';
-import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, nodeRow, NodeRow, str } from './graph-rows';
+import { EvidenceRef, evidenceRef, factRow, FactRow, LinkRow, linkRow, linkRows, nodeRow, NodeRow, str } from './graph-rows';
 import { researchLoaders } from './research-loaders';
 import { STAGE_ORDER } from './stages';
 
@@ -16,7 +16,19 @@ export type { Context } from './context';
 export interface LoaderOptions {
   /** false turns batching off (one round trip per object): only the benchmark does this, to measure the difference. */
   batch?: boolean;
+  /**
+   * false: resolvers never fetch their children's first fan-out with themselves (src/graphql/lookahead.ts); every
+   * field loads its own rows. Tests compare both ways; the benchmark's batching-off server turns it off too.
+   */
+  prefetch?: boolean;
 }
+
+/** The arguments that select Strategy.projects' loader (schema defaults applied). */
+export const strategyProjectsKey = (a: { includeParts?: boolean | null; basis?: readonly string[] | null; textBacked?: boolean | null }) => ({
+  includeParts: a.includeParts ?? true, basis: a.basis ? [...a.basis] : null, textBacked: a.textBacked === true,
+});
+/** The arguments that select District.projects' loader. */
+export const districtProjectsKey = (a: { includeSubdistricts?: boolean | null }) => ({ includeSubdistricts: a.includeSubdistricts ?? true });
 
 export function groupedLoader<T>(cypher: CypherRunner, statement: string, params: Row, pick: (row: Row, where: string) => T, options: LoaderOptions) {
   return new DataLoader<string, T[]>(async (ids) => {
@@ -50,7 +62,11 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
   const links = new Variants<LinkRow[]>();
   const nodeOf = (key: string) => (r: Row, where: string) => nodeRow(r[key], `${where}.${key}`);
 
+  const linksOut = (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options));
+
   return {
+    /** Whether resolvers may fetch their children's first fan-out with themselves (LoaderOptions.prefetch). */
+    prefetch: options.prefetch !== false && options.batch !== false,
     node: new DataLoader<string, NodeRow | null>(async (ids) => {
       const rows = await cypher.read('read/nodes-by-id', { ids });
       const byId = new Map(rows.map((r, i) => [str(r.id, `read/nodes-by-id row ${i}.id`), nodeRow(r.node, `read/nodes-by-id row ${i}.node`)]));
@@ -72,13 +88,21 @@ export function createLoaders(cypher: CypherRunner, options: LoaderOptions = {})
       },
       { ...options, cacheKeyFn: (k) => `${k.label}|${k.key}` },
     ),
-    linksOut: (type: string) => links.get(`out:${type}`, () => groupedLoader(cypher, 'read/links-out', { type }, linkRow, options)),
+    linksOut,
     linksIn: (type: string) => links.get(`in:${type}`, () => groupedLoader(cypher, 'read/links-in', { type }, linkRow, options)),
-    strategyProjects: (includeParts: boolean, basis: string[] | null, textBacked = false) =>
-      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}`, () =>
-        groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),
+    /** With `withDistricts`, each project's LOCATED_IN links come along (read/with/strategy-projects-districts). */
+    strategyProjects: ({ includeParts, basis, textBacked }: ReturnType<typeof strategyProjectsKey>, withDistricts = false) =>
+      links.get(`strategy-projects:${includeParts}:${basis?.join(',')}:${textBacked}:${withDistricts}`, () =>
+        withDistricts
+          ? groupedLoader(cypher, 'read/with/strategy-projects-districts', { includeParts, basis, textBacked }, (row, where) => {
+            const link = linkRow(row, where);
+            // DataLoader keeps what it already has: a project under two strategies is primed once.
+            linksOut('LOCATED_IN').prime(link.node.id, linkRows(row.districts, `${where}.districts`));
+            return link;
+          }, options)
+          : groupedLoader(cypher, 'read/strategy-projects', { includeParts, basis, textBacked }, linkRow, options),
       ),
-    districtProjects: (includeSubdistricts: boolean) =>
+    districtProjects: ({ includeSubdistricts }: ReturnType<typeof districtProjectsKey>) =>
       links.get(`district-projects:${includeSubdistricts}`, () =>
         groupedLoader(cypher, 'read/district-projects', { includeSubdistricts }, linkRow, options),
       ),

@@ -25,6 +25,7 @@ import { Exports } from './export';
 import { playgroundPage } from './playground';
 import { WebFile, webFile } from './web';
 import { corsOptions, helmetOptions } from './security';
+import { responseCachePlugins } from './response-cache';
 
 /**
  * The HTTP face of PlanGraph, on Fastify with Apollo Server (@as-integrations/fastify):
@@ -66,6 +67,13 @@ export interface AppOptions {
   logLevel?: LogLevel;
   /** Where the log goes (default stdout; pretty-printed when stdout is a terminal). */
   logStream?: Writable;
+  /**
+   * Whole answers kept between requests, in bytes (PLANGRAPH_RESPONSE_CACHE_MB; default off here, main.ts passes the
+   * configured size). Keyed by the load id the cypher runner's result cache watches: without that cache, off.
+   */
+  responseCacheBytes?: number;
+  /** Cache-Control max-age and response-cache TTL in seconds (PLANGRAPH_CACHE_MAX_AGE; default 60). */
+  cacheMaxAgeSeconds?: number;
 }
 
 /** What the request log and the metrics learn about one GraphQL request while it runs. */
@@ -152,7 +160,14 @@ export async function startApp(opts: AppOptions): Promise<App> {
     allowBatchedHttpRequests: limits.maxBatch > 0,
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe(), argumentValueErrorPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe(), argumentValueErrorPlugin,
+      ...responseCachePlugins({
+        maxBytes: opts.cypher.resultCache ? opts.responseCacheBytes ?? 0 : 0,
+        maxAgeSeconds: opts.cacheMaxAgeSeconds ?? 60,
+        loadId: () => opts.cypher.resultCache?.currentLoadId ?? null,
+      }),
+    ],
     parseOptions: { maxTokens: limits.maxTokens },
   });
   await apollo.start();

@@ -18,6 +18,13 @@ export default async function globalSetup(): Promise<void> {
   log('building (scripts/build.mjs)…');
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
 
+  // Iterating on one file: reuse a Neo4j that already holds the loaded graph (e.g. `npm start`'s), instead of
+  // starting and loading one (~40 s). Tests may write load metadata to it. Never set in CI.
+  if (process.env.PLANGRAPH_TEST_NEO4J_URI) {
+    log(`using the Neo4j at ${process.env.PLANGRAPH_TEST_NEO4J_URI} (PLANGRAPH_TEST_NEO4J_URI was set)`);
+    return;
+  }
+
   const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-test-'));
   const neo4j = await startEmbeddedNeo4j({
     dataDir, boltPort: await freePort(), heap: '1g', pageCache: '128m', java: process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java',

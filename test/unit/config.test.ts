@@ -20,7 +20,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual<Config>({
       host: '0.0.0.0', port: 4000, queryTimeoutMs: DEFAULT_QUERY_TIMEOUT_MS, maxQueryDepth: DEFAULT_MAX_QUERY_DEPTH, resultCacheEntries: 5000, autoLoad: true,
-      development: false, java: 'java', maven: 'mvn',
+      responseCacheBytes: 64 * 1024 * 1024, cacheMaxAgeSeconds: 60, development: false, java: 'java', maven: 'mvn',
       neo4j: { mode: 'embedded', boltPort: 7687, dataDir: join(ROOT, '.data'), heap: '1g', pageCache: '256m', database: 'neo4j' },
       limits: DEFAULT_LIMITS, corsOrigins: [], logLevel: 'info', neo4jMaxRestarts: 5, neo4jRestartBackoffMs: 1000,
     });
@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     ['PLANGRAPH_AUTOLOAD=no', { PLANGRAPH_AUTOLOAD: 'no' }, { autoLoad: false }],
     ['PLANGRAPH_AUTOLOAD=TRUE', { PLANGRAPH_AUTOLOAD: 'TRUE' }, { autoLoad: true }],
     ['NODE_ENV=development', { NODE_ENV: 'development' }, { development: true }],
+    ['the caches', { PLANGRAPH_RESPONSE_CACHE_MB: '0', PLANGRAPH_CACHE_MAX_AGE: '300' }, { responseCacheBytes: 0, cacheMaxAgeSeconds: 300 }],
     ['NODE_ENV=production', { NODE_ENV: 'production' }, { development: false }],
     ['JAVA_HOME', { JAVA_HOME: '/opt/jdk' }, { java: join('/opt/jdk', 'bin', 'java') }],
     ['the query limits', { PLANGRAPH_QUERY_TIMEOUT_MS: '500', PLANGRAPH_MAX_QUERY_DEPTH: '8' }, { queryTimeoutMs: 500, maxQueryDepth: 8 }],

@@ -1,5 +1,7 @@
 import type { Resolvers } from '../generated/resolvers';
 import { Context } from '../context';
+import { districtProjectsKey, strategyProjectsKey } from '../loaders';
+import { lookahead } from '../lookahead';
 import { FactRow, NodeRow, num, optionalStr, str, strings } from '../graph-rows';
 import { pageOf, paginate } from '../pagination';
 import { filterLinks, partLinks, ProjectFilterInput } from './research';
@@ -44,9 +46,11 @@ export const entityResolvers: Pick<
     partLinks: async (n, _, ctx) => (await partLinks(n, ctx, 'Strategy')).map((l) => toStrategyLink(l, n.id, 'HAS_PART')),
     partOf: linkedOne('HAS_PART', 'in', 'Strategy'),
     anchorDistricts: async (n, a, ctx) => (await linksOut('ANCHORED_IN')(n, a, ctx)).map(toDistrictLink),
-    projects: async (n, args, ctx) => {
+    projects: async (n, args, ctx, info) => {
       const page = pageOf(args);
-      const all = await ctx.loaders.strategyProjects(args.includeParts ?? true, args.basis ?? null, args.textBacked === true).load(n.id);
+      // Each project's districts asked for too: they come with the projects, in the same statement.
+      const withDistricts = ctx.loaders.prefetch && lookahead(info, ['edges', 'node', 'districts']) !== null;
+      const all = await ctx.loaders.strategyProjects(strategyProjectsKey(args), withDistricts).load(n.id);
       const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({ ...toStrategyLink(l), chain: chainOf(l.link, 'SERVES', l.node.id, l.part?.id ?? n.id), via: l.part ?? null })),
@@ -66,7 +70,7 @@ export const entityResolvers: Pick<
     strategies: linked('ANCHORED_IN', 'in'),
     projects: async (n, args, ctx) => {
       const page = pageOf(args);
-      const all = await ctx.loaders.districtProjects(args.includeSubdistricts ?? true).load(n.id);
+      const all = await ctx.loaders.districtProjects(districtProjectsKey(args)).load(n.id);
       const links = await filterLinks(all, args.filter as ProjectFilterInput | null | undefined, ctx);
       return paginate(
         links.map((l) => ({

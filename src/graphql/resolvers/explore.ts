@@ -3,7 +3,7 @@ import { normalizeName } from '../../graph/names';
 import type { EntityType, QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { basisOf, evidenceOf, linkProps, list, nodeRow, NodeRow, nodes, num, optionalStr, props, Props, str, strings } from '../graph-rows';
+import { basisOf, evidenceOf, linkProps, list, nodeRow, NodeRow, nodes, num, optionalNode, optionalStr, props, Props, str, strings } from '../graph-rows';
 import { MAX_PAGE_SIZE } from '../pagination';
 import { chainOf, EntityTypeName } from './shared';
 
@@ -77,10 +77,12 @@ export const exploreResolvers: { Query: Pick<QueryResolvers, 'search' | 'path' |
     path: async (_, args, ctx) => {
       const maxHops = args.maxHops ?? DEFAULT_HOPS;
       if (maxHops < 1 || maxHops > MAX_HOPS) throw badInput(`maxHops must be between 1 and ${MAX_HOPS}, got ${maxHops}.`, { argument: 'maxHops' });
-      const [from] = await Promise.all([entityOrNotFound(args.from, ctx), entityOrNotFound(args.to, ctx)]);
-      if (args.from === args.to) return { nodes: [from], relationships: [], length: 0 };
       const [row] = await ctx.cypher.read('read/path', { from: args.from, to: args.to, maxHops, types: FACT_RELATIONSHIP_TYPES });
-      if (!row) return null;
+      const from = optionalNode(row?.fromNode, 'read/path.fromNode');
+      if (!from) throw notFound('entity', args.from);
+      if (!optionalNode(row.toNode, 'read/path.toNode')) throw notFound('entity', args.to);
+      if (args.from === args.to) return { nodes: [from], relationships: [], length: 0 };
+      if (row.nodes === null || row.nodes === undefined) return null;
       const pathNodes = nodes(row.nodes, 'read/path.nodes');
       const relationships = list(row.rels, 'read/path.rels').map((r, i) => {
         const s = step(r, `read/path.rels[${i}]`);

@@ -2,7 +2,12 @@ import { normalizeName } from '../../graph/names';
 import type { QueryResolvers } from '../generated/resolvers';
 import { Context } from '../context';
 import { badInput, notFound } from '../errors';
-import { NodeRow, nodeRow, nodes, num, props } from '../graph-rows';
+import { GraphQLResolveInfo } from 'graphql';
+import { Row } from '../../neo4j/cypher';
+import { evidenceRef, factRow, linkRows, list, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
+import { STAGE_ORDER } from '../stages';
+import { districtProjectsKey, strategyProjectsKey } from '../loaders';
+import { lookahead } from '../lookahead';
 import { connection, Page, pageOf } from '../pagination';
 
 /** Query's lookups and listings. (search, path and neighborhood are in explore.ts.) */
@@ -10,32 +15,98 @@ import { connection, Page, pageOf } from '../pagination';
 type PageArgs = { first?: number | null; after?: string | null };
 type LookupArgs = { id?: string | null; name?: string | null };
 
-async function lookup(label: string, what: string, args: LookupArgs, ctx: Context): Promise<NodeRow | null> {
+/**
+ * A lookup whose children's first fan-out the client asked for, fetched with it in one statement
+ * (cypher/read/with/*): `params` are the fan-out's, `prime` hands the row's other columns to the loaders the
+ * children's resolvers will ask.
+ */
+interface WithFanOut {
+  statement: string;
+  params: Record<string, unknown>;
+  prime(node: NodeRow, row: Row): void;
+}
+
+async function lookup(label: string, what: string, args: LookupArgs, ctx: Context, fanOut: WithFanOut | null = null): Promise<NodeRow | null> {
   if (args.id != null && args.name != null) throw badInput(`Give the ${what}'s id or its name, not both.`);
+  if (args.id == null && args.name == null) throw badInput(`Give the ${what}'s id or its name.`);
+  const key = args.name != null ? normalizeName(args.name) : null;
+  if (key === '') throw badInput('name must not be empty.', { argument: 'name' });
+  if (fanOut) {
+    const [row] = await ctx.cypher.read(fanOut.statement, { ...fanOut.params, id: args.id ?? null, key });
+    const node = row ? nodeRow(row.node, `${fanOut.statement}.node`) : null;
+    if (node) fanOut.prime(node, row);
+    else if (args.id != null) throw notFound(what, args.id);
+    return node;
+  }
   if (args.id != null) {
     const node = await ctx.loaders.node.load(args.id);
     if (!node || !node.labels.includes(label)) throw notFound(what, args.id);
     return node;
   }
-  if (args.name != null) {
-    const key = normalizeName(args.name);
-    if (key === '') throw badInput('name must not be empty.', { argument: 'name' });
-    return ctx.loaders.entityByName.load({ label, key });
-  }
-  throw badInput(`Give the ${what}'s id or its name.`);
+  return ctx.loaders.entityByName.load({ label, key: key! });
 }
 
-/** One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. */
-async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context) {
+/** Strategy.projects asked for under Query.strategy: fetched with the strategy. */
+function withStrategyProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
+  // Projects with their districts are one statement of Strategy.projects' own (see there): leave them to it.
+  if (!field || lookahead(info, ['projects', 'edges', 'node', 'districts'])) return null;
+  const key = strategyProjectsKey(field.args);
+  const statement = 'read/with/strategy-projects';
+  return { statement, params: key, prime: (node, row) => ctx.loaders.strategyProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
+}
+
+/** District.projects asked for under Query.district: fetched with the district. */
+function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
+  if (!field) return null;
+  const key = districtProjectsKey(field.args);
+  const statement = 'read/with/district-projects';
+  return { statement, params: key, prime: (node, row) => ctx.loaders.districtProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
+}
+
+/** A project's page: two or more of its evidence, districts, strategies and timeline come with it. */
+function withProjectDetail(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
+  if (!ctx.loaders.prefetch) return null;
+  const asked = ['evidence', 'districts', 'strategies', 'timeline'].filter((f) => lookahead(info, [f]));
+  if (asked.length < 2) return null;
+  const statement = 'read/with/project-detail';
+  return {
+    statement, params: { stageOrder: STAGE_ORDER },
+    prime: (node, row) => {
+      const where = (column: string) => `${statement}.${column}`;
+      ctx.loaders.evidence.prime(node.id, list(row.evidence, where('evidence')).map((e, i) => evidenceRef(props(e, `${where('evidence')}[${i}]`), `${where('evidence')}[${i}]`)));
+      ctx.loaders.linksOut('LOCATED_IN').prime(node.id, linkRows(row.districts, where('districts')));
+      ctx.loaders.linksOut('SERVES').prime(node.id, linkRows(row.strategies, where('strategies')));
+      ctx.loaders.milestones.prime(node.id, list(row.timeline, where('timeline')).map((m, i) => factRow(m, `${where('timeline')}[${i}]`)));
+    },
+  };
+}
+
+/**
+ * One page of a root listing: the statement returns {nodes, totalCount} for $offset and $limit. A statement that
+ * also brings each node's first fan-out (cypher/read/with/*) hands it to `prime`.
+ */
+async function listing(statement: string, params: Record<string, unknown>, page: Page, ctx: Context, prime?: (result: Props, nodes: NodeRow[]) => void) {
   const [row] = await ctx.cypher.read(statement, { ...params, offset: page.offset, limit: page.limit });
   const result = props(row, `${statement} result`);
+  const found = nodes(result.nodes, `${statement}.nodes`);
+  prime?.(result, found);
   // Plain listings have no link behind each edge: its evidence is empty (schema: "empty in plain listings").
-  const edges = nodes(result.nodes, `${statement}.nodes`).map((node) => ({ node, evidence: [], chain: [] }));
+  const edges = found.map((node) => ({ node, evidence: [], chain: [] }));
   return connection(edges, page, num(result.totalCount, `${statement}.totalCount`));
 }
 
-const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: string | null }, ctx: Context) =>
-  listing('read/entities-page', { label, kind: args.kind ?? null }, pageOf(args), ctx);
+const entities = (label: string) => (_: unknown, args: PageArgs & { kind?: string | null }, ctx: Context, info: GraphQLResolveInfo) => {
+  const params = { label, kind: args.kind ?? null };
+  const wantsParts = lookahead(info, ['edges', 'node', 'parts']) ?? lookahead(info, ['edges', 'node', 'partLinks']);
+  if (!ctx.loaders.prefetch || !wantsParts) return listing('read/entities-page', params, pageOf(args), ctx);
+  // A tree of strategies: each one's parts come with the page.
+  const statement = 'read/with/entities-parts';
+  return listing(statement, params, pageOf(args), ctx, (result, found) =>
+    list(result.parts, `${statement}.parts`).forEach((parts, i) => ctx.loaders.parts.prime(found[i].id, linkRows(parts, `${statement}.parts[${i}]`))),
+  );
+};
 
 const nameContains = (text: string | null | undefined) => (text == null || text === '' ? null : normalizeName(text));
 
@@ -49,24 +120,27 @@ const allNodes = async (ctx: Context, statement: string) =>
 export const queryResolvers: { Query: QueryResolvers } = {
   Query: {
     node: (_, args, ctx) => ctx.loaders.node.load(args.id),
-    strategy: (_, args, ctx) => lookup('Strategy', 'strategy', args, ctx),
-    district: (_, args, ctx) => lookup('District', 'district', args, ctx),
-    project: (_, args, ctx) => lookup('Project', 'project', args, ctx),
+    strategy: (_, args, ctx, info) => lookup('Strategy', 'strategy', args, ctx, withStrategyProjects(info, ctx)),
+    district: (_, args, ctx, info) => lookup('District', 'district', args, ctx, withDistrictProjects(info, ctx)),
+    project: (_, args, ctx, info) => lookup('Project', 'project', args, ctx, withProjectDetail(info, ctx)),
     indicator: (_, args, ctx) => lookup('Indicator', 'indicator', args, ctx),
     organization: (_, args, ctx) => lookup('Organization', 'organization', args, ctx),
     strategies: entities('Strategy'),
 
     // projects, districts and organizations: resolvers/research.ts (one ProjectFilter, orderBy, filter).
-    indicators: (_, args, ctx) => {
+    indicators: (_, args, ctx, info) => {
       const f = args.filter ?? {};
-      return listing(
-        'read/indicators-page',
-        {
-          year: f.year ?? null, kind: f.kind ?? null, categories: f.category?.length ? f.category : null,
-          headline: f.headline ?? null, nameContains: nameContains(f.nameContains),
-        },
-        pageOf(args),
-        ctx,
+      const params = {
+        year: f.year ?? null, kind: f.kind ?? null, categories: f.category?.length ? f.category : null,
+        headline: f.headline ?? null, nameContains: nameContains(f.nameContains),
+      };
+      if (!ctx.loaders.prefetch || !lookahead(info, ['edges', 'node', 'values'])) return listing('read/indicators-page', params, pageOf(args), ctx);
+      // The table's values come with the page (Indicator.values then filters them by its own arguments).
+      const statement = 'read/with/indicators-values';
+      return listing(statement, params, pageOf(args), ctx, (result, found) =>
+        list(result.values, `${statement}.values`).forEach((values, i) =>
+          ctx.loaders.values.prime(found[i].id, list(values, `${statement}.values[${i}]`).map((v, j) => factRow(v, `${statement}.values[${i}][${j}]`))),
+        ),
       );
     },
 

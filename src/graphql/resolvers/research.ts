@@ -6,6 +6,7 @@ import { Context } from '../context';
 import { basisOf, evidenceOf, LinkProps, LinkRow, NodeRow, optionalStr, Props } from '../graph-rows';
 import { connection, pageOf, paginate } from '../pagination';
 import { ProjectFilterParams } from '../research-loaders';
+import { districtProjectsKey, strategyProjectsKey } from '../loaders';
 import { STAGE_ORDER } from '../stages';
 import { boundOf, compareValues, composedDisplay, reportWords, ValueRow } from '../values';
 import { chainOf, ENTITY_TYPE_NAMES, hasLabel as is, toStrategyLink as toLink } from './shared';
@@ -383,7 +384,7 @@ export const researchResolvers = {
 
   District: {
     projectCount: async (n: NodeRow, args: { includeSubdistricts: boolean; filter?: ProjectFilterInput | null }, ctx: Context) =>
-      (await filterLinks(await ctx.loaders.districtProjects(args.includeSubdistricts).load(n.id), args.filter, ctx)).length,
+      (await filterLinks(await ctx.loaders.districtProjects(districtProjectsKey(args)).load(n.id), args.filter, ctx)).length,
     strategyLinks: async (n: NodeRow, _: Args, ctx: Context) => (await ctx.loaders.linksIn('ANCHORED_IN').load(n.id)).map((l) => ({ ...toLink(l), chain: chainOf(l.link, 'ANCHORED_IN', l.node.id, n.id) })),
     organizationLinks: async (n: NodeRow, _: Args, ctx: Context) =>
       (await ctx.loaders.linksIn('LOCATED_IN').load(n.id)).filter(is('Organization')).map((l) => toLink(l)),
@@ -415,8 +416,8 @@ export async function projectsPage(args: PageArgs & { filter?: ProjectFilterInpu
   // District.projects give it (the same loaders: one more round trip, only when filtered).
   const nodes = row.nodes as NodeRow[];
   const [serves, located] = await Promise.all([
-    params.strategyId ? ctx.loaders.strategyProjects(true, null).load(params.strategyId) : [],
-    params.districtId ? ctx.loaders.districtProjects(true).load(params.districtId) : [],
+    params.strategyId ? ctx.loaders.strategyProjects(strategyProjectsKey({})).load(params.strategyId) : [],
+    params.districtId ? ctx.loaders.districtProjects(districtProjectsKey({})).load(params.districtId) : [],
   ]);
   const servesOf = new Map(serves.map((l) => [l.node.id, l]));
   const locatedOf = new Map(located.map((l) => [l.node.id, l]));

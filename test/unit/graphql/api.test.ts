@@ -96,10 +96,89 @@ describe('nested fields batch: one round trip per level, whatever the width', ()
   });
 
   it('passes Strategy.projects(basis:, includeParts:, textBacked:) to the statement as parameters', async () => {
-    const { cypher } = await run(`{ strategy(name: "东核") { projects(includeParts: false, basis: [EXPLICIT, INFERRED], textBacked: true) { totalCount } } }`, answers);
-    expect(cypher.calls[1]).toEqual({
-      name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], textBacked: true, ids: [HUB.id] },
+    const { cypher } = await run(`{ strategy(id: "strategy:east-hub") { parts { projects(includeParts: false, basis: [EXPLICIT, INFERRED], textBacked: true) { totalCount } } } }`, {
+      ...answers, 'read/nodes-by-id': () => [{ id: HUB.id, node: HUB }],
     });
+    expect(cypher.calls[2]).toEqual({
+      name: 'read/strategy-projects', params: { includeParts: false, basis: ['EXPLICIT', 'INFERRED'], textBacked: true, ids: PARTS.map((p) => p.id) },
+    });
+  });
+});
+
+describe('look-ahead: a lookup and its first fan-out in one statement', () => {
+  const links = [{ node: PROJECT, link: link('EXPLICIT'), part: HUB }];
+  const withProjects = { 'read/with/strategy-projects': () => [{ node: HUB, links }] };
+
+  it('Query.strategy { projects } asks read/with/strategy-projects once, with the lookup and the projects\' arguments', async () => {
+    const { data, errors, cypher } = await run(
+      `{ strategy(name: " 东核 ") { name projects(includeParts: false, basis: [EXPLICIT], textBacked: true) { totalCount edges { basis via { id } node { name } } } } }`,
+      withProjects,
+    );
+    expect(errors).toBeUndefined();
+    expect(cypher.calls).toEqual([
+      { name: 'read/with/strategy-projects', params: { id: null, key: '东核', includeParts: false, basis: ['EXPLICIT'], textBacked: true } },
+    ]);
+    expect(data.strategy.projects).toEqual({ totalCount: 1, edges: [{ basis: 'EXPLICIT', via: { id: HUB.id }, node: { name: 'P' } }] });
+  });
+
+  it('sees the field through fragments and variables, and applies the schema\'s defaults', async () => {
+    const { cypher } = await run(
+      `query Q($parts: Boolean) { strategy(id: "strategy:east-hub") { ...F } } fragment F on Strategy { ... on Strategy { projects(includeParts: $parts) { totalCount } } }`,
+      withProjects, { parts: null },
+    );
+    expect(cypher.calls).toEqual([
+      { name: 'read/with/strategy-projects', params: { id: 'strategy:east-hub', key: null, includeParts: true, basis: null, textBacked: false } },
+    ]);
+  });
+
+  it('a second projects field with other arguments (an alias) is loaded as usual', async () => {
+    const { data, cypher } = await run(
+      `{ strategy(name: "东核") { all: projects { totalCount } direct: projects(includeParts: false) { totalCount } } }`,
+      { ...withProjects, 'read/strategy-projects': (p) => (p.ids as string[]).map((id) => ({ id, node: PROJECT, link: link('EXPLICIT'), part: HUB })) },
+    );
+    expect(cypher.names()).toEqual(['read/with/strategy-projects', 'read/strategy-projects']);
+    expect(cypher.calls[1].params).toMatchObject({ includeParts: false, ids: [HUB.id] });
+    expect(data.strategy).toEqual({ all: { totalCount: 1 }, direct: { totalCount: 1 } });
+  });
+
+  it('an id that names nothing is NOT_FOUND; a name that names nothing is null', async () => {
+    const none = { 'read/with/strategy-projects': () => [] };
+    const byId = await run(`{ strategy(id: "strategy:nope") { projects { totalCount } } }`, none);
+    expect(byId.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const byName = await run(`{ strategy(name: "没有") { projects { totalCount } } }`, none);
+    expect(byName.errors).toBeUndefined();
+    expect(byName.data.strategy).toBeNull();
+  });
+
+  it('Query.indicators { edges { node { values } } } brings the values with the page; Indicator.values still filters them', async () => {
+    const I = node('indicator:i', 'Indicator', { name: 'GDP' });
+    const value = (year: number) => ({ id: `v${year}`, year, kind: 'ACTUAL', value: 1, documentId: 'doc', evidence: ['q'], passageIds: ['doc:1#1'] });
+    const { data, cypher } = await run(`{ indicators(first: 5, filter: { headline: true }) { totalCount edges { node { name values(year: 2023) { year } } } } }`, {
+      'read/with/indicators-values': () => [{ totalCount: 1, nodes: [I], values: [[value(2022), value(2023)]] }],
+    });
+    expect(cypher.calls).toEqual([{
+      name: 'read/with/indicators-values', params: { year: null, kind: null, categories: null, headline: true, nameContains: null, offset: 0, limit: 5 },
+    }]);
+    expect(data.indicators).toEqual({ totalCount: 1, edges: [{ node: { name: 'GDP', values: [{ year: 2023 }] } }] });
+  });
+
+  it('Query.project with two or more of evidence, districts, strategies, timeline asks read/with/project-detail once', async () => {
+    const D = node('district:d', 'District', { name: 'D' });
+    const milestone = { id: 'm', year: 2023, stage: 'STARTED', documentId: 'doc', evidence: ['q'], passageIds: ['doc:1#1'] };
+    const { data, errors, cypher } = await run(`{ project(id: "project:p") { name evidence { quote } districts { node { name } } timeline { year stage } } }`, {
+      'read/with/project-detail': () => [{ node: PROJECT, evidence: [{ quote: 'q', passageId: 'doc:1#1' }], districts: [{ node: D, link: link('EXPLICIT') }], strategies: [], timeline: [milestone] }],
+    });
+    expect(errors).toBeUndefined();
+    expect(cypher.calls).toEqual([{ name: 'read/with/project-detail', params: { id: 'project:p', key: null, stageOrder: STAGE_ORDER } }]);
+    expect(data.project).toEqual({ name: 'P', evidence: [{ quote: 'q' }], districts: [{ node: { name: 'D' } }], timeline: [{ year: 2023, stage: 'STARTED' }] });
+  });
+
+  it('Query.district { projects } asks read/with/district-projects', async () => {
+    const D = node('district:d', 'District');
+    const { cypher } = await run(`{ district(name: "平湖街道") { projects(includeSubdistricts: false) { totalCount } } }`, {
+      'read/with/district-projects': () => [{ node: D, links: [{ node: PROJECT, link: link('EXPLICIT'), place: D }] }],
+    });
+    expect(cypher.calls).toEqual([{ name: 'read/with/district-projects', params: { id: null, key: '平湖街道', includeSubdistricts: false } }]);
   });
 });
 
@@ -112,18 +191,27 @@ describe('the explorer', () => {
     expect(data.search).toEqual([{ matchedName: '20+8', score: 1000, entity: { id: 'strategy:20-8' } }]);
   });
 
-  it('path checks both ends in one batch, then asks read/path; steps get their direction', async () => {
+  it('path checks both ends and finds the path in ONE statement; steps get their direction', async () => {
     const a = node('org:a', 'Organization');
     const b = node('strategy:b', 'Strategy');
     const { data, cypher } = await run(`{ path(from: "org:a", to: "strategy:b", maxHops: 3) { length relationships { type from to direction basis } } }`, {
-      'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: id === a.id ? a : b })),
-      'read/path': () => [{ nodes: [a, b], rels: [{ type: 'SERVES', start: b.id, end: a.id, props: link('INFERRED', { inference: 'x' }) }] }],
+      'read/path': () => [{ fromNode: a, toNode: b, nodes: [a, b], rels: [{ type: 'SERVES', start: b.id, end: a.id, props: link('INFERRED', { inference: 'x' }) }] }],
     });
     expect(cypher.calls).toEqual([
-      { name: 'read/nodes-by-id', params: { ids: ['org:a', 'strategy:b'] } },
       { name: 'read/path', params: { from: 'org:a', to: 'strategy:b', maxHops: 3, types: [...FACT_RELATIONSHIP_TYPES] } },
     ]);
     expect(data.path).toEqual({ length: 1, relationships: [{ type: 'SERVES', from: 'org:a', to: 'strategy:b', direction: 'BACKWARD', basis: 'INFERRED' }] });
+  });
+
+  it('path names the end that is not an entity, and is null when nothing connects the two', async () => {
+    const a = node('org:a', 'Organization');
+    const missing = await run(`{ path(from: "org:a", to: "nope") { length } }`, { 'read/path': () => [{ fromNode: a, toNode: null, nodes: null, rels: null }] });
+    expect(missing.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    expect(missing.errors?.[0].message).toContain('nope');
+    const b = node('strategy:b', 'Strategy');
+    const none = await run(`{ path(from: "org:a", to: "strategy:b") { length } }`, { 'read/path': () => [{ fromNode: a, toNode: b, nodes: null, rels: null }] });
+    expect(none.errors).toBeUndefined();
+    expect(none.data.path).toBeNull();
   });
 });
 
@@ -172,6 +260,7 @@ describe('every statement the API runs', () => {
       'read/districts-page': () => [{ nodes: [], totalCount: 0 }],
       'read/nodes-by-id': (p) => (p.ids as string[]).map((id) => ({ id, node: [D, I, PROJECT].find((n) => n.id === id) ?? node(id, 'Strategy') })),
       'read/district-projects': () => [],
+      'read/with/district-projects': () => [{ node: D, links: [] }],
       'read/links-in': () => [],
       'read/links-out': () => [],
       'read/entity-mentions': () => [],
@@ -185,7 +274,7 @@ describe('every statement the API runs', () => {
     });
     expect(errors).toBeUndefined();
     expect(new Set(cypher.names())).toEqual(new Set([
-      'read/indicators-page', 'read/districts-page', 'read/nodes-by-id', 'read/district-projects', 'read/links-in', 'read/links-out',
+      'read/indicators-page', 'read/districts-page', 'read/nodes-by-id', 'read/with/district-projects', 'read/links-in', 'read/links-out',
       'read/entity-mentions', 'read/indicator-values', 'read/milestones', 'read/glossary-by-term', 'read/glossary', 'read/documents',
       'read/section-children', 'read/neighborhood',
     ]));
