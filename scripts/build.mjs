@@ -26,6 +26,8 @@ async function compileTypeScript() {
   // Hashed before compiling: a file edited while tsc runs makes the next start compile again.
   const hash = hashInputs(root, inputs);
   if (force) rmSync(join(root, 'dist/.tsbuildinfo'), { force: true });
+  // dist/ is about to change: without a new stamp (tsc failed) the next run must compile again, whatever the sources.
+  rmSync(join(root, TS_STAMP), { force: true });
   log(`compiling TypeScript (${reason})…`);
   const started = Date.now();
   const code = await new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
 // It skips the work when nothing it bundled changed: esbuild's metafile names every file it read (our sources and
 // the packages' files), and web/dist/.stamp.json keeps their content hash (scripts/stamp.cjs). `--force` rebuilds.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,8 +29,11 @@ export async function buildWeb({ force = false, quiet = false } = {}) {
   if (reason === undefined) return false;
   if (!quiet) console.log(`[plangraph] bundling the web pages (${reason})…`);
   mkdirSync(out, { recursive: true });
+  // The old stamp goes first: the bundles are about to change, and if this build leaves no stamp (a failure, an
+  // edit while it ran) the next run must build again, even if the files are reverted to what the old stamp says.
+  rmSync(STAMP, { force: true });
   const started = Date.now();
-  const startedSeconds = started / 1000 - 1; // mtimes may be coarser than the clock
+  const notBefore = started - 50; // file times come from a coarser clock (jiffies) than Date.now()
   const result = await build({
     entryPoints: { explore: join(web, 'explore/main.ts'), playground: join(web, 'playground/main.tsx') },
     outdir: out,
@@ -61,7 +64,7 @@ export async function buildWeb({ force = false, quiet = false } = {}) {
   // esbuild names its inputs relative to absWorkingDir (the repository), with forward slashes.
   const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...ALWAYS])].sort();
   // The inputs are known only after bundling; one edited while esbuild ran leaves no stamp, so the next run rebuilds.
-  const editedMeanwhile = inputs.some((f) => statSync(join(root, f), { throwIfNoEntry: false })?.mtimeMs / 1000 > startedSeconds);
+  const editedMeanwhile = inputs.some((f) => (statSync(join(root, f), { throwIfNoEntry: false })?.mtimeMs ?? Infinity) > notBefore);
   if (!editedMeanwhile) writeStamp(STAMP, { hash: hashInputs(root, inputs), inputs, outputs: OUTPUTS });
   if (!quiet) {
     const kb = (n) => `${(n / 1024).toFixed(0)} KiB`;
