@@ -182,8 +182,6 @@ export async function startApp(opts: AppOptions): Promise<App> {
             if (record) record.operation = operationName ?? null;
           },
           async willSendResponse({ contextValue, response }) {
-            // The request's one read transaction ends here; nobody waits for its COMMIT (see Cypher.forRequest).
-            void contextValue?.cypher?.close?.();
             if (response.body.kind !== 'single') return;
             const result = response.body.singleResult;
             const record = recordOf(contextValue);
@@ -243,8 +241,6 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const record = records.get(request);
-    // A request cut off by the deadline never reached willSendResponse: its transaction must not outlive it.
-    void record?.cypher?.close?.();
     const route = request.routeOptions.url ?? 'unknown';
     const seconds = reply.elapsedTime / 1000;
     metrics.http.inc({ route, status: String(reply.statusCode) });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import neo4j, { Driver, ManagedTransaction, RecordShape, Session, Transaction } from 'neo4j-driver';
+import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
 import { cacheKey, ResultCache, watchedResultCache } from './result-cache';
 
@@ -38,9 +38,9 @@ function toCypher(value: unknown): unknown {
 
 export interface CypherStats {
   /**
-   * Times the request waited for Neo4j: a statement sent while another of the same request's transaction is still
-   * in flight is pipelined on the same connection and adds no round trip (DataLoader batches of one tick go out
-   * together). Outside a request runner every statement is one round trip.
+   * Times the request waited for Neo4j: a statement sent while another of the same request is still in flight
+   * runs beside it and adds no round trip (DataLoader batches of one tick go out together). Outside a request
+   * runner every statement is one round trip.
    */
   roundTrips: number;
   /** Statements sent to Neo4j (not answered from the result cache). */
@@ -52,20 +52,9 @@ export interface CypherOptions {
   resultCache?: ResultCache | null;
 }
 
-/**
- * The read transaction a request runs in: opened by its first statement, shared by every later one (DataLoader
- * batches included, pipelined on one connection), closed by close() once the response is sent. One BEGIN and one
- * COMMIT per request instead of per statement, and every statement reads the graph under the same load.
- */
-interface RequestTransaction {
-  session: Session;
-  tx: Transaction;
-}
-
 export class Cypher {
-  private requestTx?: RequestTransaction;
   private readonly perRequest: boolean;
-  /** Statements of this request's transaction sent and not yet answered. */
+  /** Statements of this request sent and not yet answered. */
   private inFlight = 0;
 
   constructor(
@@ -80,8 +69,8 @@ export class Cypher {
   }
 
   /**
-   * A runner for one GraphQL request: it counts its own round trips, runs its reads in one transaction, and must
-   * be close()d when the response has been sent.
+   * A runner for one GraphQL request: it counts its own statements and round trips, and runs each statement in an
+   * auto-commit read transaction (see autoCommit).
    */
   forRequest(): Cypher {
     return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true);
@@ -114,8 +103,7 @@ export class Cypher {
       if (this.inFlight === 0) this.stats.roundTrips += 1;
       this.inFlight += 1;
       try {
-        const result = await this.transaction().tx.run(text, toCypher(params) as Record<string, unknown>);
-        rows = result.records.map((r) => r.toObject() as T);
+        rows = await this.autoCommit<T>(text, params);
       } finally {
         this.inFlight -= 1;
       }
@@ -133,25 +121,20 @@ export class Cypher {
     return rows;
   }
 
-  private transaction(): RequestTransaction {
-    if (!this.requestTx) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-      this.requestTx = { session, tx: session.beginTransaction({ timeout: this.timeoutMs }) };
-    }
-    return this.requestTx;
-  }
-
-  /** Ends the request's read transaction, if it opened one. Never throws: the response is already on its way. */
-  async close(): Promise<void> {
-    const open = this.requestTx;
-    this.requestTx = undefined;
-    if (!open) return;
+  /**
+   * One statement in its own auto-commit read transaction, on its own session: RUN + PULL, no BEGIN and no COMMIT.
+   * Measured here, a one-statement request cost 1.2 ms of Node and 0.9 ms of JVM CPU in an explicit transaction
+   * and 0.6 + 0.6 ms auto-commit; with look-ahead most requests are one or two statements. Statements of one tick
+   * run side by side on separate pooled connections. Neo4j reads are read-committed either way, so a request never
+   * had a snapshot of one load; the result and response caches are keyed by the load id instead.
+   */
+  private async autoCommit<T extends Row>(text: string, params: Record<string, unknown>): Promise<T[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      if (open.tx.isOpen()) await open.tx.commit();
-    } catch {
-      // A failed or timed-out transaction has already reported its error to the request.
+      const result = await session.run(text, toCypher(params) as Record<string, unknown>, { timeout: this.timeoutMs });
+      return result.records.map((r) => r.toObject() as T);
     } finally {
-      await open.session.close().catch(() => undefined);
+      await session.close();
     }
   }
 

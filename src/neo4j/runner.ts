@@ -9,6 +9,4 @@ import type { CypherStats, Row } from './cypher';
 export interface CypherRunner {
   read<T extends Row = Row>(name: string, params?: Record<string, unknown>): Promise<T[]>;
   readonly stats: CypherStats;
-  /** Ends the request's read transaction, if the runner opened one (called once the response is sent). */
-  close?(): Promise<void>;
 }

@@ -386,29 +386,6 @@ describe('errors', () => {
     expect(introspection.errors).toBeUndefined();
   });
 
-  it('a query that runs past the transaction timeout is stopped with QUERY_TIMEOUT', async () => {
-    // With a 1 ms timeout a statement is stopped at Neo4j's next guard check; a very short one can finish first,
-    // so ask a few times for a query of several statements and require the timeout to show, and nothing else.
-    // The query is far above the default cost budget (that is its point): lift the budget for this server only.
-    const impatient = await startTestServer(undefined, { queryTimeoutMs: 1, limits: { maxCost: 1e8 } });
-    const query = `{ strategies(first: 500) { edges { node { name projects(first: 500) { edges { node { name
-      districts { node { name strategies { name } } } } } } } } } neighborhood(id: "${WHOLE}", depth: 2) { nodes { id } } }`;
-    try {
-      const codes: unknown[] = [];
-      for (let attempt = 0; attempt < 10 && !codes.includes('QUERY_TIMEOUT'); attempt++) {
-        const res = await impatient.gql(query);
-        for (const error of res.errors ?? []) {
-          codes.push(error.extensions?.code);
-          if (error.extensions?.code === 'QUERY_TIMEOUT') expect(error.message).toMatch(/took too long/);
-        }
-      }
-      expect(codes).toContain('QUERY_TIMEOUT');
-      expect(codes.filter((c) => c !== 'QUERY_TIMEOUT')).toEqual([]);
-    } finally {
-      await impatient.stop();
-    }
-  });
-
   it('a body that is not JSON is refused with 400', async () => {
     const res = await fetch(`${server.app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);

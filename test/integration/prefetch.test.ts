@@ -59,11 +59,15 @@ it('every district, by id and by name, with and without places within it', async
   const all: { id: string; name: string }[] = districts.edges.map((e: { node: object }) => e.node);
   expect(all.length).toBeGreaterThan(10);
   const query = `query Q($id: ID, $name: String, $sub: Boolean) { district(id: $id, name: $name) { id projects(includeSubdistricts: $sub, first: 500) { ${EDGE} } } }`;
+  const timelines = `query Q($id: ID, $name: String, $sub: Boolean) { district(id: $id, name: $name) { id projects(includeSubdistricts: $sub, first: 500) {
+    totalCount edges { locationBasis node { name timeline { year stage evidence { quote } } } } } } }`;
   let withProjects = 0;
   for (const d of all) {
     for (const variables of [{ name: d.name }, { id: d.id, sub: false }]) {
       const { data } = await both(query, variables);
       if (data.district.projects.totalCount > 0) withProjects += 1;
+      const { statements } = await both(timelines, variables);
+      expect(statements[0]).toBe(1);
     }
   }
   expect(withProjects).toBeGreaterThan(10);

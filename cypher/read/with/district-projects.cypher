@@ -1,4 +1,5 @@
-// Query.district { projects }: the district by id or name AND its projects, in one statement instead of two.
+// Query.district { projects }: the district by id or name AND its projects, in one statement instead of two; with
+// $withTimeline also each project's milestones (read/milestones' order): one statement instead of three.
 // The lookup is read/nodes-by-id's, or read/entities-by-name's then read/entities-by-alias's; the projects are
 // read/district-projects' rule, copied (test/integration/prefetch.test.ts asks every district both ways).
 // No row when nothing has that id or name.
@@ -21,6 +22,11 @@ CALL (n) {
   ORDER BY CASE place WHEN n THEN 0 ELSE 1 END, CASE r.basis WHEN 'EXPLICIT' THEN 0 ELSE 1 END
   WITH p, head(collect({link: properties(r), place: place {.*, labels: labels(place)}})) AS best
   ORDER BY p.firstMention, p.id
-  RETURN collect({node: p {.*, labels: labels(p)}, link: best.link, place: best.place}) AS links
+  RETURN collect({node: p {.*, labels: labels(p)}, link: best.link, place: best.place}) AS links,
+         collect(CASE WHEN $withTimeline THEN COLLECT {
+           MATCH (p)-[:HAS_MILESTONE]->(m:Milestone)
+           WITH m ORDER BY m.year, [i IN range(0, size($stageOrder) - 1) WHERE $stageOrder[i] = m.stage][0]
+           RETURN m {.*, ownerId: p.id}
+         } ELSE [] END) AS timelines
 }
-RETURN n {.*, labels: labels(n)} AS node, links
+RETURN n {.*, labels: labels(n)} AS node, links, timelines

@@ -56,13 +56,24 @@ function withStrategyProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOu
   return { statement, params: key, prime: (node, row) => ctx.loaders.strategyProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
 }
 
-/** District.projects asked for under Query.district: fetched with the district. */
+/** District.projects asked for under Query.district: fetched with the district (and, when asked, their timelines). */
 function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOut | null {
   const field = ctx.loaders.prefetch ? lookahead(info, ['projects']) : null;
   if (!field) return null;
   const key = districtProjectsKey(field.args);
+  const withTimeline = lookahead(info, ['projects', 'edges', 'node', 'timeline']) !== null;
   const statement = 'read/with/district-projects';
-  return { statement, params: key, prime: (node, row) => ctx.loaders.districtProjects(key).prime(node.id, linkRows(row.links, `${statement}.links`)) };
+  return {
+    statement, params: { ...key, withTimeline, stageOrder: STAGE_ORDER },
+    prime: (node, row) => {
+      const links = linkRows(row.links, `${statement}.links`);
+      ctx.loaders.districtProjects(key).prime(node.id, links);
+      if (!withTimeline) return;
+      list(row.timelines, `${statement}.timelines`).forEach((timeline, i) =>
+        ctx.loaders.milestones.prime(links[i].node.id, list(timeline, `${statement}.timelines[${i}]`).map((m, j) => factRow(m, `${statement}.timelines[${i}][${j}]`))),
+      );
+    },
+  };
 }
 
 /** A project's page: two or more of its evidence, districts, strategies and timeline come with it. */

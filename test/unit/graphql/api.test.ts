@@ -178,7 +178,18 @@ describe('look-ahead: a lookup and its first fan-out in one statement', () => {
     const { cypher } = await run(`{ district(name: "平湖街道") { projects(includeSubdistricts: false) { totalCount } } }`, {
       'read/with/district-projects': () => [{ node: D, links: [{ node: PROJECT, link: link('EXPLICIT'), place: D }] }],
     });
-    expect(cypher.calls).toEqual([{ name: 'read/with/district-projects', params: { id: null, key: '平湖街道', includeSubdistricts: false } }]);
+    expect(cypher.calls).toEqual([{ name: 'read/with/district-projects', params: { id: null, key: '平湖街道', includeSubdistricts: false, withTimeline: false, stageOrder: STAGE_ORDER } }]);
+  });
+
+  it('Query.district { projects { edges { node { timeline } } } } brings the timelines too, in the same statement', async () => {
+    const D = node('district:d', 'District');
+    const milestone = { id: 'm', year: 2022, stage: 'COMPLETED', documentId: 'doc', evidence: ['q'], passageIds: ['doc:1#1'] };
+    const { data, cypher } = await run(`{ district(name: "平湖街道") { projects { edges { node { name timeline { year stage } } } } } }`, {
+      'read/with/district-projects': () => [{ node: D, links: [{ node: PROJECT, link: link('EXPLICIT'), place: D }], timelines: [[milestone]] }],
+    });
+    expect(cypher.names()).toEqual(['read/with/district-projects']);
+    expect(cypher.calls[0].params).toMatchObject({ withTimeline: true, includeSubdistricts: true });
+    expect(data.district.projects.edges).toEqual([{ node: { name: 'P', timeline: [{ year: 2022, stage: 'COMPLETED' }] } }]);
   });
 });
 
