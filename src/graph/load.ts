@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Cypher } from '../neo4j/cypher';
-import { CYPHER_DIR, FIXTURES_DIR } from '../paths';
+import { CYPHER_DIR, FIXTURES_DIR, ROOT } from '../paths';
 import { buildGraph, GraphData } from './build';
 import { mergeEntityRows } from './merge';
 import { contentHash, documentFolders, filesUnder, FixtureError, readDocumentFixtures } from './fixtures/read';
@@ -30,7 +30,7 @@ export function loadInputsHash(fixturesDir = FIXTURES_DIR): string {
     ...filesUnder(fixturesDir),
     ...filesUnder(join(CYPHER_DIR, 'load')),
     ...filesUnder(join(CYPHER_DIR, 'derive')),
-  ]);
+  ], ROOT);
 }
 
 /** Reads and checks every document's fixtures. Throws FixtureError listing every problem found. */

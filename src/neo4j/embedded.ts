@@ -1,7 +1,8 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { archiveKey, classArchiveDir, dumpClassArchive, planClassArchive } from './class-archive';
 import { fetchNeo4j } from './fetch';
 import { PlanGraphError } from '../errors';
 
@@ -18,6 +19,12 @@ export interface EmbeddedOptions {
   java: string;
   maven: string;
   log: (line: string) => void;
+  /** Called once the JVM process is spawned (it then boots for seconds): the caller can do its own start-up meanwhile. */
+  onLaunched?: () => void;
+  /** Where class-data archives live (default: neo4j/target/cds, beside the jars they are made of). */
+  classDataDir?: string;
+  /** How long after makeClassArchive() the dump begins (default 10 s). */
+  classArchiveDelayMs?: number;
 }
 
 export interface EmbeddedNeo4j {
@@ -27,6 +34,11 @@ export interface EmbeddedNeo4j {
   stop(): Promise<void>;
   /** Calls back if the JVM exits without being asked to (a crash, an OOM kill), with its exit code and log tail. */
   onUnexpectedExit(callback: (detail: string) => void): void;
+  /**
+   * When this JVM started without a class-data archive, dumps the classes it loaded into one in the background, so
+   * later starts are faster (src/neo4j/class-archive.ts). Call once the server is ready; a no-op otherwise.
+   */
+  makeClassArchive(): void;
 }
 
 export class EmbeddedNeo4jError extends PlanGraphError {
@@ -40,6 +52,8 @@ export class EmbeddedNeo4jError extends PlanGraphError {
 }
 
 const READY_LINE = 'PLANGRAPH_NEO4J_READY';
+const VM_LINE = 'PLANGRAPH_NEO4J_VM';
+const CLASS_ARCHIVE_DELAY_MS = 10_000;
 const START_TIMEOUT_MS = 180_000;
 
 /** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (docs/design.md, "Settings for a shared 2-core machine"). */
@@ -67,7 +81,8 @@ function settings(opts: EmbeddedOptions): string {
   ].join('\n');
 }
 
-function javaArgs(opts: EmbeddedOptions, classpath: string, home: string, conf: string): string[] {
+/** The JVM's flags before its class path (a class-data archive is dumped with the same ones). */
+function jvmFlags(opts: EmbeddedOptions): string[] {
   return [
     `-Xms${opts.heap}`,
     `-Xmx${opts.heap}`,
@@ -83,15 +98,15 @@ function javaArgs(opts: EmbeddedOptions, classpath: string, home: string, conf: 
     '--add-opens=java.base/java.lang=ALL-UNNAMED',
     '--add-opens=java.base/java.util.concurrent=ALL-UNNAMED',
     '--enable-native-access=ALL-UNNAMED',
-    '-cp',
-    classpath,
-    'dev.plangraph.Launcher',
-    home,
-    conf,
   ];
 }
 
-function assertJava17(java: string): void {
+function javaArgs(opts: EmbeddedOptions, classData: string[], classpath: string, home: string, conf: string): string[] {
+  return [...jvmFlags(opts), ...classData, '-cp', classpath, 'dev.plangraph.Launcher', home, conf];
+}
+
+/** Checks the JVM is Java 17+; returns its `-version` text (part of the class-data archive's name). */
+function assertJava17(java: string): string {
   const probe = spawnSync(java, ['-version'], { encoding: 'utf8' });
   const hint =
     'Install Java 17 or 21 (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17)' +
@@ -105,6 +120,7 @@ function assertJava17(java: string): void {
   if (major < 17) {
     throw new EmbeddedNeo4jError('JAVA_NOT_FOUND', `The embedded Neo4j needs Java 17+, but \`${java}\` is Java ${major}.\n  ${hint}`);
   }
+  return probe.stderr;
 }
 
 function assertPortFree(port: number): Promise<void> {
@@ -132,7 +148,7 @@ function logTail(home: string, lines = 30): string {
 }
 
 export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<EmbeddedNeo4j> {
-  assertJava17(opts.java);
+  const javaVersion = assertJava17(opts.java);
   const dist = await fetchNeo4j({ maven: opts.maven, log: opts.log });
   await assertPortFree(opts.boltPort);
 
@@ -141,15 +157,95 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   const conf = join(home, 'plangraph-neo4j.conf');
   writeFileSync(conf, settings(opts));
 
-  opts.log(`starting Neo4j ${dist.version} (heap ${opts.heap}, page cache ${opts.pageCache}, bolt 127.0.0.1:${opts.boltPort}, data ${home})…`);
+  const archiveDir = opts.classDataDir ?? classArchiveDir(dist.targetDir);
+  const key = archiveKey(javaVersion, dist.jarFiles);
+  let plan = planClassArchive(archiveDir, key);
+  opts.log(
+    `starting Neo4j ${dist.version} (heap ${opts.heap}, page cache ${opts.pageCache}, bolt 127.0.0.1:${opts.boltPort}, data ${home}` +
+      `${plan.archive ? ', class-data archive' : ''})…`,
+  );
   const started = Date.now();
-  const child = spawn(opts.java, javaArgs(opts, dist.classpath, home, conf), {
+  let launched: Launched;
+  try {
+    launched = await launch(opts, javaArgs(opts, plan.flags, dist.classpath, home, conf), home);
+  } catch (err) {
+    // Never let the archive break a start: a JVM that died while mapping it starts again without it.
+    if (!plan.archive) throw err;
+    opts.log(`Neo4j did not start with the class-data archive; deleting it and starting without it (${(err as Error).message.split('\n')[0]})`);
+    rmSync(plan.archive, { force: true });
+    plan = planClassArchive(archiveDir, key);
+    launched = await launch(opts, javaArgs(opts, plan.flags, dist.classpath, home, conf), home);
+  }
+  const { child, exited, vmInfo } = launched;
+  if (plan.archive && !/\bsharing\b/.test(vmInfo)) {
+    // The JVM found the archive unusable (another JDK build, changed jars) and ran without it: make a new one.
+    opts.log(`the class-data archive ${plan.archive} could not be used (JVM: ${vmInfo}); it is deleted and will be made again`);
+    rmSync(plan.archive, { force: true });
+  }
+  opts.log(`Neo4j ${dist.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
+
+  let stopping = false;
+  let dump: ChildProcess | undefined;
+  let dumping = false;
+  let dumpTimer: NodeJS.Timeout | undefined;
+  return {
+    uri: `bolt://127.0.0.1:${opts.boltPort}`,
+    pid: child.pid!,
+    version: dist.version,
+    stop: async () => {
+      stopping = true;
+      clearTimeout(dumpTimer);
+      dump?.kill('SIGKILL');
+      await stopChild(child, exited);
+      // A class list nobody dumped is of no use to the next start (it records its own).
+      if (plan.classList && !dump) rmSync(plan.classList, { force: true });
+    },
+    onUnexpectedExit: (callback) => {
+      void exited.then((code) => {
+        if (!stopping) callback(`Neo4j (pid ${child.pid}) exited unexpectedly (exit ${code ?? child.signalCode}).\n${logTail(home, 15)}`);
+      });
+    },
+    makeClassArchive: () => {
+      if (!plan.classList || dumping || stopping) return;
+      dumping = true;
+      // Not at once: a server stopped within seconds (a test, a quick try) would only waste the dump's CPU.
+      dumpTimer = setTimeout(() => {
+        if (stopping || !plan.classList || !existsSync(plan.classList)) return;
+        const archive = join(archiveDir, `${key}.jsa`);
+        opts.log('making a class-data archive of Neo4j in the background (once), for faster starts later…');
+        const began = Date.now();
+        dumpClassArchive({
+          java: opts.java, jvmFlags: jvmFlags(opts), classpath: dist.classpath, classList: plan.classList, archive,
+          onSpawn: (c) => (dump = c),
+        }).then(
+          () => opts.log(`class-data archive ready in ${((Date.now() - began) / 1000).toFixed(0)} s: later starts of Neo4j map it`),
+          (err: Error) => {
+            if (!stopping) opts.log(`no class-data archive this time (${err.message.slice(0, 300)}); Neo4j starts without one`);
+          },
+        );
+      }, opts.classArchiveDelayMs ?? CLASS_ARCHIVE_DELAY_MS);
+      dumpTimer.unref();
+    },
+  };
+}
+
+interface Launched {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** java.vm.info of the JVM, as the launcher printed it ("mixed mode, sharing" when a class-data archive is mapped). */
+  vmInfo: string;
+}
+
+/** Spawns the launcher and waits for its ready line. */
+async function launch(opts: EmbeddedOptions, args: string[], home: string): Promise<Launched> {
+  const child = spawn(opts.java, args, {
     // stdin stays an open pipe: its EOF is the JVM's signal to shut down (see Launcher.java).
     stdio: ['pipe', 'pipe', 'pipe'],
     // Its own process group: a Ctrl-C in the terminal reaches Node only, which then stops Neo4j after draining
     // requests, instead of both shutting down at once. (It still cannot outlive Node: see stdin above.)
     detached: true,
   });
+  opts.onLaunched?.();
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr.push(...chunk.toString('utf8').split('\n').filter(Boolean));
@@ -157,7 +253,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  await new Promise<void>((resolve, reject) => {
+  const vmInfo = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new EmbeddedNeo4jError('NEO4J_START_FAILED', `Neo4j did not become ready within ${START_TIMEOUT_MS / 1000} s.\n${logTail(home)}`));
@@ -167,7 +263,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       out += chunk.toString('utf8');
       if (out.includes(READY_LINE)) {
         clearTimeout(timer);
-        resolve();
+        resolve(new RegExp(`${VM_LINE} (.*)`).exec(out)?.[1]?.trim() ?? '');
       }
     });
     void exited.then((code) => {
@@ -181,23 +277,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       );
     });
   });
-  opts.log(`Neo4j ${dist.version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
-
-  let stopping = false;
-  return {
-    uri: `bolt://127.0.0.1:${opts.boltPort}`,
-    pid: child.pid!,
-    version: dist.version,
-    stop: () => {
-      stopping = true;
-      return stopChild(child, exited);
-    },
-    onUnexpectedExit: (callback) => {
-      void exited.then((code) => {
-        if (!stopping) callback(`Neo4j (pid ${child.pid}) exited unexpectedly (exit ${code ?? child.signalCode}).\n${logTail(home, 15)}`);
-      });
-    },
-  };
+  return { child, exited, vmInfo };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
@@ -227,6 +307,8 @@ export interface SupervisedNeo4j {
   onRestarted(callback: (pid: number) => void): void;
   /** The JVM died and every restart failed: nothing more will happen. */
   onGaveUp(callback: (detail: string) => void): void;
+  /** See EmbeddedNeo4j.makeClassArchive (the current JVM's). */
+  makeClassArchive(): void;
 }
 
 const STABLE_AFTER_MS = 60_000;
@@ -293,5 +375,6 @@ export async function superviseEmbeddedNeo4j(opts: EmbeddedOptions & SupervisorO
     onDown: (cb) => void down.push(cb),
     onRestarted: (cb) => void restarted.push(cb),
     onGaveUp: (cb) => void gaveUp.push(cb),
+    makeClassArchive: () => current.makeClassArchive(),
   };
 }

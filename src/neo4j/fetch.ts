@@ -25,6 +25,10 @@ export interface Neo4jDistribution {
   version: string;
   classpath: string;
   jars: number;
+  /** Every jar on the class path (the launcher's and Neo4j's): what a class-data archive must match. */
+  jarFiles: string[];
+  /** neo4j/target: the build's own folder (the class-data archive lives in it too). */
+  targetDir: string;
   /** True when nothing was fetched or built: the previous build was reused. */
   cached: boolean;
 }
@@ -41,8 +45,11 @@ function buildStamp(): string {
 }
 
 function distribution(cached: boolean): Neo4jDistribution {
-  const jars = readdirSync(LIB_DIR).filter((f) => f.endsWith('.jar')).length;
-  return { version: NEO4J_VERSION, classpath: [LAUNCHER_JAR, join(LIB_DIR, '*')].join(delimiter), jars, cached };
+  const libJars = readdirSync(LIB_DIR).filter((f) => f.endsWith('.jar')).map((f) => join(LIB_DIR, f));
+  return {
+    version: NEO4J_VERSION, classpath: [LAUNCHER_JAR, join(LIB_DIR, '*')].join(delimiter), jars: libJars.length,
+    jarFiles: [LAUNCHER_JAR, ...libJars], targetDir: TARGET, cached,
+  };
 }
 
 export function isFetched(): boolean {

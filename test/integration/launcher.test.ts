@@ -1,7 +1,9 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { archiveKey } from '../../src/neo4j/class-archive';
+import { createDriver } from '../../src/neo4j/connect';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../../src/neo4j/fetch';
 import { ROOT } from '../../src/paths';
@@ -108,6 +110,63 @@ describe('starting the embedded Neo4j', () => {
       expect(await health.json()).toMatchObject({ status: 'degraded', neo4j: { connected: false } });
     } finally {
       await server.stop();
+      await neo4j.stop();
+    }
+  });
+});
+
+describe('the class-data archive (faster JVM starts)', () => {
+  /** The archive's path for this JDK and Neo4j build, in a folder of the test's own (not the shared neo4j/target/cds). */
+  async function archivePath(dir: string): Promise<string> {
+    const dist = await fetchNeo4j({ maven: 'mvn', log: quiet });
+    return join(dir, `${archiveKey(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr, dist.jarFiles)}.jsa`);
+  }
+  async function answers(uri: string): Promise<number> {
+    const driver = createDriver(uri);
+    try {
+      return (await driver.executeQuery('RETURN 41 + 1 AS n')).records[0].get('n');
+    } finally {
+      await driver.close();
+    }
+  }
+
+  it('is made from a first start, and mapped by the next one', async () => {
+    const classDataDir = tempDir();
+    const archive = await archivePath(classDataDir);
+    const lines: string[] = [];
+    const options = await scratchNeo4j(tempDir(), { classDataDir, classArchiveDelayMs: 0, log: (l) => lines.push(l) });
+    let neo4j = await startEmbeddedNeo4j(options);
+    try {
+      expect(lines.join('\n')).not.toMatch(/class-data archive\)/);
+      neo4j.makeClassArchive();
+      await waitUntil('the class-data archive', () => existsSync(archive) || lines.some((l) => /no class-data archive/.test(l)), 240_000);
+      expect(lines.join('\n')).toMatch(/class-data archive ready in \d+ s/);
+    } finally {
+      await neo4j.stop();
+    }
+    lines.length = 0;
+    neo4j = await startEmbeddedNeo4j(options);
+    try {
+      expect(lines.join('\n')).toMatch(/starting Neo4j .*, class-data archive\)/);
+      expect(lines.join('\n')).not.toMatch(/could not be used/);
+      expect(existsSync(archive)).toBe(true);
+      expect(await answers(neo4j.uri)).toBe(42);
+    } finally {
+      await neo4j.stop();
+    }
+  });
+
+  it('never breaks a start: one the JVM cannot use is logged and deleted, and Neo4j starts without it', async () => {
+    const classDataDir = tempDir();
+    const archive = await archivePath(classDataDir);
+    writeFileSync(archive, 'not a class-data archive');
+    const lines: string[] = [];
+    const neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir(), { classDataDir, log: (l) => lines.push(l) }));
+    try {
+      expect(lines.join('\n')).toMatch(/the class-data archive \S+ could not be used \(JVM: mixed mode\); it is deleted and will be made again/);
+      expect(existsSync(archive)).toBe(false);
+      expect(await answers(neo4j.uri)).toBe(42);
+    } finally {
       await neo4j.stop();
     }
   });

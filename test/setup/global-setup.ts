@@ -13,9 +13,10 @@ import { freePort } from '../helpers/ports';
 const log = (line: string) => console.log(`[test setup] ${line}`);
 
 export default async function globalSetup(): Promise<void> {
-  // The process-level tests run the real entry points (dist/src/main.js), so build them first.
-  log('compiling (tsc -p tsconfig.build.json)…');
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  // The process-level tests run the real entry points (dist/src/main.js), so build them first (as `npm start`
+  // does: only what changed since the last build).
+  log('building (scripts/build.mjs)…');
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
 
   // Iterating on one file: reuse a Neo4j that already holds the loaded graph (e.g. `npm start`'s), instead of
   // starting and loading one (~40 s). Tests may write load metadata to it. Never set in CI.

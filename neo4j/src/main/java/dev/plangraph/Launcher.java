@@ -29,6 +29,9 @@ public final class Launcher {
 
         GraphDatabaseService db = dbms.database("neo4j");
         db.executeTransactionally("RETURN 1");
+        // "mixed mode, sharing" when the class-data archive PlanGraph passed was mapped; without "sharing" the JVM
+        // found it unusable (another JDK, changed jars) and ran without it, and PlanGraph deletes it.
+        System.out.println("PLANGRAPH_NEO4J_VM " + System.getProperty("java.vm.info"));
         System.out.println("PLANGRAPH_NEO4J_READY");
         System.out.flush();
 
