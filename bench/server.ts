@@ -30,7 +30,8 @@ async function main(): Promise<void> {
       // As shipped (src/config.ts's default), and off with the result cache: "cache off" means every cache.
       responseCacheBytes: kind === 'plangraph' ? 64 * 1024 * 1024 : 0,
       // The wide query asks 500 × 500 on purpose, far above the public cost budget (PLANGRAPH_MAX_QUERY_COST): lift it here.
-      limits: { maxCost: 1e9 } });
+      // Likewise the request deadline (15 s by default): at 1000× a cold first request can take longer.
+      limits: { maxCost: 1e9, requestDeadlineMs: 600_000 } });
     url = `${app.url}/graphql`;
     stop = app.stop;
   }

@@ -7,8 +7,9 @@ import { contentHash, documentFolders, filesUnder, FixtureError, readDocumentFix
 
 /**
  * `npm run load`, and `npm start` when the graph is missing or stale: validate every fixture first, then
- * write the graph in ONE transaction, MERGE on ids, and prune what the fixtures no longer hold. Any error before
- * or during the write leaves the graph unchanged; readers see the old graph or the new one, never an empty one.
+ * write the graph in ONE transaction and prune what the fixtures no longer hold. Into a database that holds no
+ * graph the rows are CREATEd (cypher/load/create/); a reload MERGEs on ids (cypher/load/) and prunes. Any error
+ * before or during the write leaves the graph unchanged; readers see the old graph or the new one, never an empty one.
  */
 
 export interface LoadReport {
@@ -58,22 +59,62 @@ export function mergeGraphs(graphs: GraphData[]): GraphData {
   };
 }
 
+export interface LoadStep { name: string; params: Record<string, unknown> }
+
+/**
+ * The statements that write a graph's rows, in dependency order (a statement's MATCHes find what earlier ones
+ * wrote), each with its parameters. `fresh`: the database holds no PlanGraph graph, so the CREATE statements
+ * (cypher/load/create/) can skip the lookups and locks of a MERGE; they write exactly the same graph. The
+ * synthetic generator (bench/scale.ts) writes its copies with the same steps.
+ */
+export function writeSteps(data: GraphData, loadId: string, fresh: boolean): LoadStep[] {
+  const dir = fresh ? 'load/create' : 'load';
+  const step = (name: string, params: Record<string, unknown>): LoadStep => ({ name: `${dir}/${name}`, params: { ...params, loadId } });
+  // The node a piece of evidence supports is looked up by its own label's id index.
+  const kinds = { entities: data.entities, milestones: data.milestones, values: data.values, documents: data.documents };
+  const evidence = Object.fromEntries(Object.entries(kinds).map(([kind, rows]) => {
+    const ids = new Set(rows.map((r) => r.id));
+    return [kind, data.evidence.filter((e) => ids.has(e.nodeId))];
+  }));
+  return [
+    step('documents', { rows: data.documents }),
+    step('sections', {
+      rows: data.sections,
+      top: data.sections.filter((s) => s.parentId === null).map((s) => ({ id: s.id, parentId: s.documentId })),
+      nested: data.sections.filter((s) => s.parentId !== null).map((s) => ({ id: s.id, parentId: s.parentId })),
+    }),
+    step('passages', { rows: data.passages }),
+    step('entities', { rows: data.entities }),
+    step('milestones', { rows: data.milestones }),
+    step('values', { rows: data.values }),
+    step('evidence', evidence),
+    step('relations', { rows: data.relations }),
+    step('mentions', { rows: data.mentions }),
+  ];
+}
+
+/**
+ * Whether CREATE would write a different graph than MERGE: two rows with the same key (which a MERGE collapses
+ * into one node or relationship). The builder never produces them; if it ever did, the loader falls back to MERGE.
+ */
+export function hasDuplicateKeys(data: GraphData): boolean {
+  const dup = <T>(rows: T[], key: (r: T) => string) => new Set(rows.map(key)).size !== rows.length;
+  const nodes = [...data.documents, ...data.sections, ...data.passages, ...data.entities, ...data.milestones, ...data.values];
+  return dup(nodes, (r) => r.id)
+    || dup(data.evidence, (e) => JSON.stringify([e.nodeId, e.passageId, e.quote]))
+    || dup(data.relations, (r) => JSON.stringify([r.from, r.type, r.to, r.props.documentId]))
+    || dup(data.mentions, (m) => JSON.stringify([m.passageId, m.entityId]));
+}
+
 /** The statements of one load, in order, each with its rows: one write transaction runs them all. */
-export function loadSteps(data: GraphData, hash: string, loadId: string): { name: string; params: Record<string, unknown> }[] {
+export function loadSteps(data: GraphData, hash: string, loadId: string, fresh = false): LoadStep[] {
   const step = (name: string, params: Record<string, unknown> = {}) => ({ name, params: { ...params, loadId } });
   return [
-    step('load/documents', { rows: data.documents }),
-    step('load/sections', { rows: data.sections }),
-    step('load/passages', { rows: data.passages }),
-    step('load/entities', { rows: data.entities }),
-    step('load/milestones', { rows: data.milestones }),
-    step('load/values', { rows: data.values }),
-    step('load/evidence', { rows: data.evidence }),
-    step('load/relations', { rows: data.relations }),
-    step('load/mentions', { rows: data.mentions }),
-    // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not.
+    ...writeSteps(data, loadId, fresh),
+    // Each statement gets the load's own stamp; prune then drops what earlier loads wrote and this one did not
+    // (nothing to drop when the database held no graph).
     step(DERIVE_SERVES),
-    step('load/prune'),
+    ...(fresh ? [] : [step('load/prune')]),
     step('load/meta', { hash, documents: data.documents.map((d) => d.id) }),
   ];
 }
@@ -85,12 +126,28 @@ export async function loadGraph(cypher: Cypher, fixturesDir = FIXTURES_DIR): Pro
   const data = mergeGraphs(buildAll(fixturesDir));
   const hash = loadInputsHash(fixturesDir);
   const loadId = `${hash.slice(0, 12)}@${new Date().toISOString()}`;
-  const steps = loadSteps(data, hash, loadId);
-  const results = await cypher.writeAll(steps);
-  const resultOf = (name: string) => results[steps.findIndex((s) => s.name === name)] ?? [];
+  const [{ loaded }] = await cypher.read<{ loaded: boolean }>('load/has-graph');
+  const write = async (fresh: boolean) => {
+    const steps = loadSteps(data, hash, loadId, fresh);
+    const results = await cypher.writeAll(steps);
+    return (name: string) => results[steps.findIndex((s) => s.name === name)] ?? [];
+  };
+  let resultOf;
+  try {
+    resultOf = await write(!loaded && !hasDuplicateKeys(data));
+  } catch (err) {
+    // Another loader wrote the graph between the check and this load's commit: its nodes now hold the ids this
+    // load CREATEd (the uniqueness constraints refused the commit, nothing was written). Load again, by MERGE.
+    if (loaded || !isConstraintViolation(err)) throw err;
+    resultOf = await write(false);
+  }
   const derivedServes = Number(resultOf(DERIVE_SERVES)[0]?.derived ?? 0);
   const counts = await graphCounts(cypher);
   return { hash, documents: data.documents.map((d) => d.id), ...counts, derivedServes, ms: Date.now() - started };
+}
+
+function isConstraintViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
 export async function graphCounts(cypher: Cypher): Promise<Pick<LoadReport, 'labels' | 'relationships'>> {

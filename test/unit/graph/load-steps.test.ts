@@ -1,6 +1,6 @@
 import { buildGraph } from '../../../src/graph/build';
 import { FixtureError } from '../../../src/graph/fixtures/read';
-import { loadSteps, mergeGraphs } from '../../../src/graph/load';
+import { hasDuplicateKeys, loadSteps, mergeGraphs } from '../../../src/graph/load';
 import { defaultFiles, file, hub, tinyFixtures, TINY_META } from '../helpers/tiny-document';
 
 describe('mergeGraphs (several reports, one load)', () => {
@@ -34,5 +34,36 @@ describe('loadSteps', () => {
     ]);
     expect(steps.every((s) => s.params.loadId === 'load-1')).toBe(true);
     expect(steps.at(-1)!.params).toEqual({ hash: 'hash', documents: ['tiny'], loadId: 'load-1' });
+  });
+
+  it('into a database without a graph, CREATEs the same rows and has nothing to prune', () => {
+    const data = buildGraph(tinyFixtures());
+    const fresh = loadSteps(data, 'hash', 'load-1', true);
+    expect(fresh.map((s) => s.name)).toEqual([
+      'load/create/documents', 'load/create/sections', 'load/create/passages', 'load/create/entities', 'load/create/milestones',
+      'load/create/values', 'load/create/evidence', 'load/create/relations', 'load/create/mentions', 'derive/serves-by-anchor', 'load/meta',
+    ]);
+    const reload = loadSteps(data, 'hash', 'load-1');
+    for (const [i, s] of fresh.slice(0, 9).entries()) expect(s.params).toEqual(reload[i].params);
+  });
+
+  it('sends each piece of evidence and each section link to the lookup of its own label', () => {
+    const data = buildGraph(tinyFixtures());
+    const [, sections, , , , , evidence] = loadSteps(data, 'hash', 'load-1');
+    const split = evidence.params as Record<string, { nodeId: string }[]>;
+    expect(split.entities.length + split.milestones.length + split.values.length + split.documents.length).toBe(data.evidence.length);
+    expect(split.entities.every((e) => data.entities.some((x) => x.id === e.nodeId))).toBe(true);
+    expect(split.values.every((e) => data.values.some((x) => x.id === e.nodeId))).toBe(true);
+    const { top, nested } = sections.params as Record<string, { id: string; parentId: string }[]>;
+    expect(top.length + nested.length).toBe(data.sections.length);
+    expect(top.every((t) => t.parentId === data.documents[0].id)).toBe(true);
+    expect(nested.every((n) => data.sections.some((s) => s.id === n.parentId))).toBe(true);
+  });
+
+  it('tells when CREATE would write more than MERGE: two rows with one key', () => {
+    const data = buildGraph(tinyFixtures());
+    expect(hasDuplicateKeys(data)).toBe(false);
+    expect(hasDuplicateKeys({ ...data, mentions: [...data.mentions, data.mentions[0]] })).toBe(true);
+    expect(hasDuplicateKeys({ ...data, entities: [...data.entities, data.entities[0]] })).toBe(true);
   });
 });
