@@ -14,7 +14,7 @@ import { generateScale } from './scale';
 /**
  * `node dist/bench/load-profile.js [--loads N] [--profile] [--explain-first] [--merge] [--digest FILE] [--scale N]`
  * (after `npm run build`): the real loader's statements (N loads, default 2) on a scratch Neo4j, timed one by one inside the load's single write transaction (first load into an empty database,
- * then reloads), with the digest of the graph's content (cypher/bench/content-canonical.cypher) so a change to the
+ * then reloads), with the digest of the graph's content (cypher/read/content.cypher) so a change to the
  * loader can be shown to write the same graph. --profile prints Neo4j's PROFILE summary of every statement of the
  * last load (the transaction is then rolled back); --scale N then runs the synthetic generator (bench/scale.ts) alone.
  */
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   async function digest(when: string): Promise<void> {
     const cypher = new Cypher(driver, 'neo4j', 600_000);
     const [size] = await cypher.read<{ nodes: number; relationships: number }>('read/graph-size');
-    const lines = (await cypher.read('bench/content-canonical')).map((r) => JSON.stringify([r.kind, r.head, r.props])).sort();
+    const lines = (await cypher.read('read/content')).map((r) => JSON.stringify([r.kind, r.head, r.props])).sort();
     const digest = createHash('sha256').update(lines.join('\n')).digest('hex');
     log(`${when}: ${size.nodes} nodes, ${size.relationships} relationships; content digest ${digest} (${lines.length} rows)`);
     if (digestFile) writeFileSync(digestFile, lines.join('\n') + '\n');

@@ -194,7 +194,7 @@ describe('the loader on a database of its own', () => {
   };
   const value = async (query: string, params: Record<string, unknown> = {}) => (await driver.executeQuery(query, params)).records[0].get(0);
   /** Every node and relationship with its properties and their types, but not the load's stamp (sorted lines). */
-  const content = async () => (await cypher.read('bench/content-canonical')).map((r) => JSON.stringify(r)).sort();
+  const content = async () => (await cypher.read('read/content')).map((r) => JSON.stringify(r)).sort();
 
   beforeAll(async () => {
     neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir('plangraph-own-')));
