@@ -18,13 +18,13 @@ import { generateScale, ScaleReport } from './scale';
 import { Kind, KINDS } from './server';
 
 /**
- * `npm run bench [-- --quick | --scale N | --duration S --repeats R]`
+ * `npm run bench [-- --quick | --scale N | --duration S --repeats R | --queries hub,wide --servers plangraph-nocache,neo4j-graphql]`
  *
  * One run serves the same graph four ways, each server in its own process on one scratch Neo4j:
- *   plangraph          PlanGraph as shipped (batching, one read transaction per request, result cache)
- *   plangraph-nocache  the same with the result cache off
+ *   plangraph          PlanGraph as shipped (batching, look-ahead, response and result caches)
+ *   plangraph-nocache  the same with both caches off
  *   neo4j-graphql      the Neo4j GraphQL Library 7 (bench/neo4j-graphql.ts)
- *   unbatched          PlanGraph with DataLoader batching and the cache off: the N+1 floor
+ *   unbatched          PlanGraph with DataLoader batching, look-ahead and the caches off: the N+1 floor
  * Every answer of the mix is checked equal across the four before anything is timed. Then autocannon loads each
  * (query, server) at 1, 8 and 32 clients, servers alternated, the whole sweep repeated; the tables report medians
  * and ratios from this one run. Writes docs/benchmarks.md and docs/benchmarks.svg (not with --quick or --scale).
@@ -338,9 +338,9 @@ function report(
     `${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GiB, shared with other work while it ran.`,
     '',
     'Method: one scratch Neo4j, loaded from fixtures/ by the real loader' + (args.scale > 1 ? ` and then grown ${args.scale}× by bench/scale.ts` : '') + ';',
-    'four servers, each in its own Node process (so CPU and memory are its own): **PlanGraph** as shipped, **PlanGraph with',
-    'its result cache off**, **@neo4j/graphql 7** (type definitions below) behind Apollo Server 5, and **PlanGraph with',
-    'batching off** (one statement per object: the N+1 floor). Before anything is timed every query of the mix is sent to',
+    'four servers, each in its own Node process (so CPU and memory are its own): **PlanGraph** as shipped (response and result',
+    'caches on), **PlanGraph with both caches off**, **@neo4j/graphql 7** (type definitions below) behind Apollo Server 5, and **PlanGraph with',
+    'batching off** (one statement per object, no look-ahead, no cache: the N+1 floor). Before anything is timed every query of the mix is sent to',
     'all four and the answers, reduced to the same plain shape (bench/mix.ts), must be identical. Then autocannon (as a',
     `library, in the bench process) loads each (query, server) ${args.amount ? `with ${args.amount} requests` : `for ${args.duration} s`} at ${args.levels.join(', ')} client${args.levels.length > 1 || args.levels[0] > 1 ? 's' : ''}${args.scale > 1 ? ' (batching off is only checked for equal answers at scale, not timed)' : ''}, the order of servers`,
     `rotating between queries and repeats; the whole sweep ran ${args.repeats}×. Figures are medians of the repeats; ratios are`,
@@ -351,7 +351,7 @@ function report(
   );
   for (const [mine, against, label] of [
     ['plangraph', 'neo4j-graphql', 'PlanGraph ÷ @neo4j/graphql (req/s)'],
-    ['plangraph-nocache', 'neo4j-graphql', 'PlanGraph with the result cache off ÷ @neo4j/graphql (req/s)'],
+    ['plangraph-nocache', 'neo4j-graphql', 'PlanGraph with its caches off ÷ @neo4j/graphql (req/s)'],
     ['plangraph-nocache', 'unbatched', 'PlanGraph (cache off) ÷ PlanGraph with batching off (req/s)'],
     ['plangraph', 'unbatched', 'PlanGraph as shipped ÷ PlanGraph with batching off (req/s)'],
   ] as [Kind, Kind, string][]) {
@@ -373,7 +373,7 @@ function report(
   lines.push('', '## Cypher statements / round trips per request', '');
   lines.push(`| query | ${KINDS.map((k) => NAMES[k]).join(' | ')} |`, `|---|${KINDS.map(() => '---:').join('|')}|`);
   for (const q of queries) lines.push(`| ${q.key} | ${KINDS.map((k) => trips[q.key][k] ?? '–').join(' | ')} |`);
-  lines.push('', 'Statements sent / times the request waited for Neo4j (statements of one tick are pipelined in the request\'s one', 'transaction). PlanGraph\'s count is its first (uncached) request; answered from the result cache a request costs 0 / 0.', 'The peer compiles every request into one statement.', '');
+  lines.push('', 'Statements sent / times the request waited for Neo4j (statements of one tick run side by side, each in its own', 'auto-commit read). PlanGraph\'s count is its first (uncached) request; answered from a cache a request costs 0 / 0.', 'The peer compiles every request into one statement; PlanGraph fetches the shapes of the mix with look-ahead (docs/design.md).', '');
   lines.push(`## CPU (cores busy during the load, at ${top} clients) and memory`, '');
   lines.push(`| server | Node CPU | JVM CPU | Node share | Node RSS MiB |`, '|---|---:|---:|---:|---:|');
   for (const k of KINDS) {
