@@ -2,10 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import neo4j from 'neo4j-driver';
 import { buildAll, hasDuplicateKeys, loadInputsHash, loadSteps, mergeGraphs } from '../src/graph/load';
 import { createDriver } from '../src/neo4j/connect';
-import { Cypher, cypherText } from '../src/neo4j/cypher';
+import { Cypher, cypherText, toCypher } from '../src/neo4j/cypher';
 import { applyDatabaseSchema } from '../src/neo4j/database-schema';
 import { startEmbeddedNeo4j } from '../src/neo4j/embedded';
 import { freePort } from '../test/helpers/ports';
@@ -20,16 +19,6 @@ import { generateScale } from './scale';
  */
 
 const log = (line: string) => console.log(`[load-profile] ${line}`);
-
-/** As src/neo4j/cypher.ts sends parameters (whole numbers as INTEGER); this tool times statements on a raw transaction. */
-function toCypher(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
-  if (Array.isArray(value)) return value.map(toCypher);
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toCypher(v)]));
-  }
-  return value;
-}
 
 interface PlanLine { operator: string; rows: number; dbHits: number; depth: number }
 function flatten(plan: { operatorType: string; rows: number; dbHits: number; children: unknown[] }, depth = 0, out: PlanLine[] = []): PlanLine[] {

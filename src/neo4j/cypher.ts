@@ -27,7 +27,7 @@ export type Row = RecordShape;
  * orders and counts want INTEGER. Whole numbers are therefore sent as INTEGER; a property that must stay FLOAT
  * whatever its value (IndicatorValue.value) is cast in its Cypher.
  */
-function toCypher(value: unknown): unknown {
+export function toCypher(value: unknown): unknown {
   if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toCypher);
   if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
