@@ -111,8 +111,13 @@ export function optionalNode(value: unknown, where: string): NodeRow | null {
   return value === undefined || value === null ? null : nodeRow(value, where);
 }
 
+/** A list whose every item is checked by `parse`, each named by its index (where[i]). */
+export function listOf<T>(value: unknown, where: string, parse: (item: unknown, where: string) => T): T[] {
+  return list(value, where).map((v, i) => parse(v, `${where}[${i}]`));
+}
+
 export function nodes(value: unknown, where: string): NodeRow[] {
-  return list(value, where).map((v, i) => nodeRow(v, `${where}[${i}]`));
+  return listOf(value, where, nodeRow);
 }
 
 /** The quotes of a relationship or of a milestone/value node, paired with their passages. */
@@ -171,7 +176,7 @@ export function linkRow(row: Row, where: string): LinkRow {
 
 /** A list of {node, link, part?, place?} maps, as the with/ statements nest them (cypher/read/with/*). */
 export function linkRows(value: unknown, where: string): LinkRow[] {
-  return list(value, where).map((v, i) => linkRow(props(v, `${where}[${i}]`), `${where}[${i}]`));
+  return listOf(value, where, (v, w) => linkRow(props(v, w), w));
 }
 
 export function factRow(value: unknown, where: string): FactRow {

@@ -4,7 +4,7 @@ import { Context } from '../context';
 import { badInput, notFound } from '../errors';
 import { GraphQLResolveInfo } from 'graphql';
 import { Row } from '../../neo4j/cypher';
-import { evidenceRef, factRow, linkRows, list, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
+import { evidenceRef, factRow, linkRows, list, listOf, NodeRow, nodeRow, nodes, num, props, Props } from '../graph-rows';
 import { STAGE_ORDER } from '../stages';
 import { districtProjectsKey, strategyProjectsKey } from '../loaders';
 import { lookahead } from '../lookahead';
@@ -70,7 +70,7 @@ function withDistrictProjects(info: GraphQLResolveInfo, ctx: Context): WithFanOu
       ctx.loaders.districtProjects(key).prime(node.id, links);
       if (!withTimeline) return;
       list(row.timelines, `${statement}.timelines`).forEach((timeline, i) =>
-        ctx.loaders.milestones.prime(links[i].node.id, list(timeline, `${statement}.timelines[${i}]`).map((m, j) => factRow(m, `${statement}.timelines[${i}][${j}]`))),
+        ctx.loaders.milestones.prime(links[i].node.id, listOf(timeline, `${statement}.timelines[${i}]`, factRow)),
       );
     },
   };
@@ -86,10 +86,10 @@ function withProjectDetail(info: GraphQLResolveInfo, ctx: Context): WithFanOut |
     statement, params: { stageOrder: STAGE_ORDER },
     prime: (node, row) => {
       const where = (column: string) => `${statement}.${column}`;
-      ctx.loaders.evidence.prime(node.id, list(row.evidence, where('evidence')).map((e, i) => evidenceRef(props(e, `${where('evidence')}[${i}]`), `${where('evidence')}[${i}]`)));
+      ctx.loaders.evidence.prime(node.id, listOf(row.evidence, where('evidence'), (e, w) => evidenceRef(props(e, w), w)));
       ctx.loaders.linksOut('LOCATED_IN').prime(node.id, linkRows(row.districts, where('districts')));
       ctx.loaders.linksOut('SERVES').prime(node.id, linkRows(row.strategies, where('strategies')));
-      ctx.loaders.milestones.prime(node.id, list(row.timeline, where('timeline')).map((m, i) => factRow(m, `${where('timeline')}[${i}]`)));
+      ctx.loaders.milestones.prime(node.id, listOf(row.timeline, where('timeline'), factRow));
     },
   };
 }
@@ -150,7 +150,7 @@ export const queryResolvers: { Query: QueryResolvers } = {
       const statement = 'read/with/indicators-values';
       return listing(statement, params, pageOf(args), ctx, (result, found) =>
         list(result.values, `${statement}.values`).forEach((values, i) =>
-          ctx.loaders.values.prime(found[i].id, list(values, `${statement}.values[${i}]`).map((v, j) => factRow(v, `${statement}.values[${i}][${j}]`))),
+          ctx.loaders.values.prime(found[i].id, listOf(values, `${statement}.values[${i}]`, factRow)),
         ),
       );
     },
