@@ -4,7 +4,8 @@ import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Cypher } from '../src/neo4j/cypher';
-import { depthLimit } from '../src/graphql/depth-limit';
+import { documentRules } from '../src/graphql/limits/document-rules';
+import { DEFAULT_LIMITS } from '../src/config';
 import { formatError } from '../src/graphql/errors';
 import { Context, createLoaders, LoaderOptions } from '../src/graphql/loaders';
 import { resolvers } from '../src/graphql/resolvers';
@@ -85,7 +86,7 @@ export async function startOldApp(opts: {
     formatError: formatError(opts.development),
     includeStacktraceInErrorResponses: opts.development,
     introspection: true,
-    validationRules: [depthLimit(opts.maxQueryDepth ?? 15)],
+    validationRules: [documentRules({ ...DEFAULT_LIMITS, maxDepth: opts.maxQueryDepth ?? 15 })],
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), roundTripReport],

@@ -47,6 +47,21 @@ export interface CypherStats {
   statements?: number;
 }
 
+/** A request's deadline: its time limit and the signal that fires when it passes (or the answer is sent). */
+export interface RequestDeadline {
+  signal: AbortSignal;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** A statement a request would send after its deadline: refused, never sent. */
+export class DeadlinePassedError extends Error {
+  readonly code = 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration';
+  constructor() {
+    super('The request\'s deadline passed: the statement was not sent.');
+  }
+}
+
 export interface CypherOptions {
   /** Results of read() kept between requests, keyed by statement, parameters and the graph's load id. */
   resultCache?: ResultCache | null;
@@ -64,6 +79,7 @@ export class Cypher {
     readonly stats: CypherStats = { roundTrips: 0 },
     private readonly options: CypherOptions = {},
     perRequest = false,
+    private readonly deadline?: RequestDeadline,
   ) {
     this.perRequest = perRequest;
   }
@@ -72,8 +88,19 @@ export class Cypher {
    * A runner for one GraphQL request: it counts its own statements and round trips, and runs each statement in an
    * auto-commit read transaction (see autoCommit).
    */
-  forRequest(): Cypher {
-    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true);
+  forRequest(deadline?: RequestDeadline): Cypher {
+    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true, deadline);
+  }
+
+  /**
+   * The transaction timeout of the next statement: the configured one, or less when the request's deadline is
+   * nearer, so Neo4j itself stops work nobody waits for. Throws when the deadline has passed.
+   */
+  private statementTimeout(): number {
+    if (!this.deadline) return this.timeoutMs;
+    const left = this.deadline.at - Date.now();
+    if (this.deadline.signal.aborted || left <= 0) throw new DeadlinePassedError();
+    return Math.max(1, Math.min(this.timeoutMs, left));
   }
 
   /**
@@ -97,13 +124,14 @@ export class Cypher {
     const hit = cache?.get(key);
     if (hit) return hit as T[];
     const text = cypherText(name);
+    const timeout = this.statementTimeout();
     this.stats.statements = (this.stats.statements ?? 0) + 1;
     let rows: T[];
     if (this.perRequest) {
       if (this.inFlight === 0) this.stats.roundTrips += 1;
       this.inFlight += 1;
       try {
-        rows = await this.autoCommit<T>(text, params);
+        rows = await this.autoCommit<T>(text, params, timeout);
       } finally {
         this.inFlight -= 1;
       }
@@ -128,10 +156,10 @@ export class Cypher {
    * run side by side on separate pooled connections. Neo4j reads are read-committed either way, so a request never
    * had a snapshot of one load; the result and response caches are keyed by the load id instead.
    */
-  private async autoCommit<T extends Row>(text: string, params: Record<string, unknown>): Promise<T[]> {
+  private async autoCommit<T extends Row>(text: string, params: Record<string, unknown>, timeout: number): Promise<T[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(text, toCypher(params) as Record<string, unknown>, { timeout: this.timeoutMs });
+      const result = await session.run(text, toCypher(params) as Record<string, unknown>, { timeout });
       return result.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();
