@@ -16,7 +16,13 @@ import { MAX_PAGE_SIZE } from '../pagination';
 export type ListBound =
   | { measured: string[] }
   | { fixed: number; why: string }
-  | { argument: string; default: number; max: number };
+  | { argument: string; default: number; max: number }
+  /** As many as the list argument `enclosing` of the nearest enclosing field that has it (at most `max`). */
+  | { enclosing: string; max: number };
+
+/** Arguments of enclosing fields that bounds read (see `enclosing`); the cost walker carries only these down. */
+export const ENCLOSING_ARGUMENTS = ['ids'] as const;
+export type EnclosingArguments = Partial<Record<(typeof ENCLOSING_ARGUMENTS)[number], unknown>>;
 
 const out = (...types: string[]) => types.map((t) => `out:${t}`);
 const inn = (...types: string[]) => types.map((t) => `in:${t}`);
@@ -29,8 +35,8 @@ const EVIDENCE = measured(out('EVIDENCED_BY'), ['prop:evidence']);
 const SAME_AS = measured(out('SAME_AS'), inn('SAME_AS'));
 /** A fact's chain of supporting facts: the derivation rules (cypher/derive/) go at most two steps through a zone. */
 const CHAIN: ListBound = { fixed: 4, why: 'cypher/derive chains are at most 2 steps; 4 leaves room for a new rule' };
-/** Spans in one passage: never more than its characters. */
-const SPANS = measured(['text:Passage']);
+/** Spans in one passage: the resolvers keep at most MAX_SPANS (src/graphql/resolvers/research.ts). */
+const SPANS: ListBound = { fixed: 20, why: 'MAX_SPANS' };
 /** Path lengths: src/graphql/resolvers/research.ts and explore.ts refuse maxHops over 6. */
 const PATH_NODES: ListBound = { fixed: 7, why: 'maxHops ≤ 6 (MAX_HOPS)' };
 const PATH_STEPS: ListBound = { fixed: 6, why: 'maxHops ≤ 6 (MAX_HOPS)' };
@@ -104,7 +110,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Passage.mentions': measured(out('MENTIONS')),
   'PassageHitEdge.sectionPath': measured(label('Section')),
   'PassageHitEdge.highlights': SPANS,
-  'PassageHitEdge.matched': { fixed: 10, why: 'coMentions takes at most MAX_CO_MENTIONS (10) ids' },
+  // One match per id asked for in coMentions (at most MAX_CO_MENTIONS, 10).
+  'PassageHitEdge.matched': { enclosing: 'ids', max: 10 },
   'MentionMatch.spans': SPANS,
 
   'ProjectEdge.chain': CHAIN,
@@ -129,10 +136,14 @@ export type Measurements = ReadonlyMap<string, number>;
  * The bound of `Type.field` for these arguments. Throws when the field has no bound or a measurement is missing:
  * the caller refuses the query (fail closed). A measured key the graph lacks (no relationship of that type) is 0.
  */
-export function listBound(field: string, args: Record<string, unknown>, measurements: Measurements): number {
+export function listBound(field: string, args: Record<string, unknown>, measurements: Measurements, enclosing: EnclosingArguments = {}): number {
   const bound = LIST_BOUNDS[field];
   if (!bound) throw new Error(`no list bound for ${field} (src/graphql/limits/bounds.ts)`);
   if ('fixed' in bound) return bound.fixed;
+  if ('enclosing' in bound) {
+    const value = enclosing[bound.enclosing as keyof EnclosingArguments];
+    return Array.isArray(value) ? Math.min(value.length, bound.max) : bound.max;
+  }
   if ('argument' in bound) {
     const value = args[bound.argument];
     if (value === undefined || value === null) return bound.default;

@@ -8,7 +8,7 @@ import type { Limits } from '../../config';
 import type { Cypher } from '../../neo4j/cypher';
 import { num, str } from '../graph-rows';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../pagination';
-import { listBound, Measurements } from './bounds';
+import { ENCLOSING_ARGUMENTS, EnclosingArguments, listBound, Measurements } from './bounds';
 import { LimitError } from './limit-error';
 
 /**
@@ -46,14 +46,14 @@ export function queryCost(
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+  /** Fragment name and the enclosing arguments it was costed under → its cost (a handful of entries per fragment). */
   const fragmentCosts = new Map<string, number>();
 
   const typeNamed = (name: string | undefined, fallback: GraphQLNamedType): GraphQLNamedType => (name ? schema.getType(name) ?? fallback : fallback);
 
-  const fieldCost = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, node: import('graphql').FieldNode): number => {
+  const fieldCost = (parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>, node: import('graphql').FieldNode, scope: EnclosingArguments): number => {
     const named = getNamedType(field.type);
     if (isLeafType(named)) return 0;
-    const child = node.selectionSet ? setCost(node.selectionSet, named) : 0;
     let args: Record<string, unknown>;
     try {
       args = getArgumentValues(field, node, variables);
@@ -61,6 +61,9 @@ export function queryCost(
       args = {}; // a variable that does not coerce: execution reports it; cost the field at its largest
       if (field.args.some((a) => a.name === 'first')) args = { first: MAX_PAGE_SIZE };
     }
+    let inner = scope;
+    for (const name of ENCLOSING_ARGUMENTS) if (name in args) inner = { ...inner, [name]: args[name] };
+    const child = node.selectionSet ? setCost(node.selectionSet, named, inner) : 0;
     if (named.name.endsWith('Connection')) {
       const first = args.first;
       const size = first === undefined || first === null ? DEFAULT_PAGE_SIZE
@@ -69,25 +72,26 @@ export function queryCost(
     }
     // A connection's edges are its page: already counted by the connection.
     if (field.name === 'edges' && parent.name.endsWith('Connection')) return child;
-    if (isListType(getNullableType(field.type))) return listBound(`${parent.name}.${field.name}`, args, measurements) * (1 + child);
+    if (isListType(getNullableType(field.type))) return listBound(`${parent.name}.${field.name}`, args, measurements, scope) * (1 + child);
     return 1 + child;
   };
 
-  const fragmentCost = (name: string): { cost: number; on: GraphQLNamedType } | null => {
+  const fragmentCost = (name: string, scope: EnclosingArguments): { cost: number; on: GraphQLNamedType } | null => {
     const fragment = fragments.get(name);
     if (!fragment) return null;
     const on = schema.getType(fragment.typeCondition.name.value);
     if (!on) return null;
-    let cost = fragmentCosts.get(name);
+    const key = `${name} ${ENCLOSING_ARGUMENTS.map((a) => (Array.isArray(scope[a]) ? (scope[a] as unknown[]).length : '-')).join(',')}`;
+    let cost = fragmentCosts.get(key);
     if (cost === undefined) {
-      fragmentCosts.set(name, 0); // a cycle (refused by NoFragmentCyclesRule) adds nothing
-      cost = setCost(fragment.selectionSet, on);
-      fragmentCosts.set(name, cost);
+      fragmentCosts.set(key, 0); // a cycle (refused by NoFragmentCyclesRule) adds nothing
+      cost = setCost(fragment.selectionSet, on, scope);
+      fragmentCosts.set(key, cost);
     }
     return { cost, on };
   };
 
-  function setCost(set: SelectionSetNode, parent: GraphQLNamedType): number {
+  function setCost(set: SelectionSetNode, parent: GraphQLNamedType, scope: EnclosingArguments): number {
     let direct = 0;
     const branches: [GraphQLNamedType, number][] = [];
     for (const selection of set.selections) {
@@ -95,11 +99,12 @@ export function queryCost(
         const name = selection.name.value;
         if (name.startsWith('__') || !(isObjectType(parent) || isInterfaceType(parent))) continue;
         const field = parent.getFields()[name];
-        if (field) direct += fieldCost(parent, field, selection);
+        if (field) direct += fieldCost(parent, field, selection, scope);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        branches.push([typeNamed(selection.typeCondition?.name.value, parent), setCost(selection.selectionSet, typeNamed(selection.typeCondition?.name.value, parent))]);
+        const on = typeNamed(selection.typeCondition?.name.value, parent);
+        branches.push([on, setCost(selection.selectionSet, on, scope)]);
       } else {
-        const spread = fragmentCost(selection.name.value);
+        const spread = fragmentCost(selection.name.value, scope);
         if (spread) branches.push([spread.on, spread.cost]);
       }
       if (direct > CEILING) return CEILING;
@@ -116,7 +121,7 @@ export function queryCost(
     return Math.min(CEILING, direct + worst);
   }
 
-  return setCost(operation.selectionSet, root as GraphQLCompositeType);
+  return setCost(operation.selectionSet, root as GraphQLCompositeType, {});
 }
 
 /**
