@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
 import { isArgumentValueError, ReadOnlyOperationError } from './validation';
 import { DeadlinePassedError } from '../neo4j/cypher';
+import { BusyError } from '../neo4j/bulkhead';
 
 /**
  * Errors a client can act on, each with `extensions.code`:
@@ -10,7 +11,8 @@ import { DeadlinePassedError } from '../neo4j/cypher';
  *   NOT_FOUND            an id that must exist does not
  *   BAD_REQUEST          a mutation or subscription (the API is read-only)
  *   SERVICE_UNAVAILABLE  Neo4j cannot be reached; retry later
- *   QUERY_TIMEOUT        the query ran longer than PLANGRAPH_QUERY_TIMEOUT_MS
+ *   QUERY_TIMEOUT        the query ran longer than PLANGRAPH_QUERY_TIMEOUT_MS (or past the request's deadline)
+ *   SERVER_BUSY          too many path or passage searches at once; retry after extensions.retryAfter seconds
  *   INTERNAL_SERVER_ERROR anything else (details only in development mode)
  * Errors are classified by their class and code, never by their message text.
  */
@@ -48,6 +50,9 @@ export function formatError(development: boolean) {
       if (TIMEOUT_CODES.has(original.code)) {
         return { ...formatted, message: 'The query took too long and was stopped; ask for less (smaller `first`, lower depth).', extensions: { code: 'QUERY_TIMEOUT' } };
       }
+    }
+    if (original instanceof BusyError) {
+      return { ...formatted, message: original.message, extensions: { code: 'SERVER_BUSY', retryAfter: original.retryAfterSeconds } };
     }
     if (original instanceof DeadlinePassedError) {
       return { ...formatted, message: 'The request ran out of time (PLANGRAPH_REQUEST_DEADLINE_MS) and was stopped; ask for less.', extensions: { code: 'QUERY_TIMEOUT' } };

@@ -148,6 +148,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     return503OnClosing: true,
   });
 
+  const bounds = new GraphBounds(opts.cypher);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -165,7 +166,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), costPlugin(limits, new GraphBounds(opts.cypher)), budgetPlugin(limits), observe(), argumentValueErrorPlugin,
+      ApolloServerPluginLandingPageDisabled(), costPlugin(limits, bounds), budgetPlugin(limits), observe(), argumentValueErrorPlugin,
       ...responseCachePlugins({
         maxBytes: opts.cypher.resultCache ? opts.responseCacheBytes ?? 0 : 0,
         maxAgeSeconds: opts.cacheMaxAgeSeconds ?? 60,
@@ -175,6 +176,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
     parseOptions: { maxTokens: limits.maxTokens },
   });
   await apollo.start();
+  // The graph's fan-outs, measured before the first request needs them (a cold plan takes seconds); a failure
+  // here is not fatal: the first request measures again, or is refused.
+  await bounds.get().catch(() => undefined);
 
   /** Operation name, error codes and round trips into the request's record; round trips reported to the client. */
   function observe(): ApolloServerPlugin<Context> {

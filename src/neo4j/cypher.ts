@@ -3,6 +3,21 @@ import { join } from 'node:path';
 import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
 import { cacheKey, ResultCache, watchedResultCache } from './result-cache';
+import { Bulkhead } from './bulkhead';
+
+/**
+ * The statements whose work grows with the graph's fan-out rather than with the answer (path searches, full-text
+ * over every passage): they take turns in one server-wide Bulkhead, two at a time (one per core here).
+ */
+const HEAVY_STATEMENTS: ReadonlyMap<string, string> = new Map([
+  ['read/paths', 'path searches'], ['read/reach', 'path searches'], ['read/path', 'path searches'], ['read/passages-search', 'passage searches'],
+]);
+const HEAVY_CONCURRENCY = 2;
+/** How long a heavy statement waits for its turn before it is refused (SERVER_BUSY)… */
+const HEAVY_MAX_WAIT_MS = 2_000;
+/** …and how long it may take in all, waiting included (then Neo4j stops it: QUERY_TIMEOUT). The slowest documented
+ * search, 6 hops between two hubs, takes 0.2–2.4 s on this 2-core machine under load. */
+const HEAVY_BUDGET_MS = 4_000;
 
 /**
  * The one module that sends Cypher to Neo4j. Statements live in cypher/**.cypher and are referred to by
@@ -65,6 +80,8 @@ export class DeadlinePassedError extends Error {
 export interface CypherOptions {
   /** Results of read() kept between requests, keyed by statement, parameters and the graph's load id. */
   resultCache?: ResultCache | null;
+  /** Shared by every runner made from one root runner (forRequest, withResultCache keep it). */
+  heavy?: Bulkhead;
 }
 
 export class Cypher {
@@ -77,7 +94,7 @@ export class Cypher {
     readonly database: string,
     private readonly timeoutMs: number,
     readonly stats: CypherStats = { roundTrips: 0 },
-    private readonly options: CypherOptions = {},
+    private readonly options: CypherOptions = { heavy: new Bulkhead(HEAVY_CONCURRENCY, HEAVY_MAX_WAIT_MS) },
     perRequest = false,
     private readonly deadline?: RequestDeadline,
   ) {
@@ -131,7 +148,14 @@ export class Cypher {
       if (this.inFlight === 0) this.stats.roundTrips += 1;
       this.inFlight += 1;
       try {
-        rows = await this.autoCommit<T>(text, params, timeout);
+        const heavy = HEAVY_STATEMENTS.get(name);
+        if (heavy && this.options.heavy) {
+          const until = Date.now() + HEAVY_BUDGET_MS;
+          rows = await this.options.heavy.run(heavy, () => this.autoCommit<T>(text, params, Math.max(1, Math.min(this.statementTimeout(), until - Date.now()))),
+            this.deadline ? this.deadline.at - Date.now() : undefined);
+        } else {
+          rows = await this.autoCommit<T>(text, params, timeout);
+        }
       } finally {
         this.inFlight -= 1;
       }
