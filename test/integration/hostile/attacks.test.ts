@@ -76,16 +76,19 @@ describe('the runtime budget: an answer larger than allowed is one coded error, 
 });
 
 describe('a deadline that cancels', () => {
-  it('past the deadline the client gets a coded 503, and the request\'s remaining statements are never sent', async () => {
-    const slow = await startTestServer(undefined, { limits: { requestDeadlineMs: 1_000 }, queryTimeoutMs: 60_000 });
+  it('past the deadline the client gets a coded answer at once, and nothing of the request runs on in Neo4j', async () => {
+    // A deadline shorter than six path searches take (two at a time: a few hundred ms at the very least).
+    const slow = await startTestServer(undefined, { limits: { requestDeadlineMs: 60 }, queryTimeoutMs: 60_000 });
     try {
       const before = (await slow.cypher.read<{ n: number }>('test/statements-running'))[0]?.n ?? 0;
       // Many path searches in one request: they queue in the bulkhead; the deadline stops the queue.
       const pairs = ['一芯两核多支点', '龙岗区', '低碳智造核', '坂田街道', '深圳国际低碳城', '信息数字核', '湾东智芯', '多支点'];
       const query = `{ ${pairs.slice(0, 6).map((from, i) => `p${i}: paths(from: "${from}", to: "${pairs[(i + 3) % 8]}", maxHops: 6, k: 5) { paths { length } }`).join(' ')} }`;
       const res = await post(slow.app.url, { query });
-      expect(res.status).toBe(503);
-      expect(JSON.parse(res.text).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      // Either the deadline's own 503, or the statements' timeouts (each got only the time left) reported first.
+      const codes = JSON.parse(res.text).errors.map((e: { extensions: { code: string } }) => e.extensions.code);
+      if (res.status === 503) expect(codes).toEqual(['SERVICE_UNAVAILABLE']);
+      else expect([...new Set(codes)]).toEqual(['QUERY_TIMEOUT']);
       expect(res.ms).toBeLessThan(5_000);
       // Within the query timeout (60 s here), nothing of that request is still running in Neo4j a few seconds later.
       let running = Infinity;
