@@ -1,5 +1,5 @@
 /**
- * At most `size` of the expensive searches (path finding, full-text over passages) run at once, server-wide; the
+ * At most `size` of the expensive searches (path finding) run at once, server-wide; the
  * others wait in line, each for at most `maxWaitMs`, and are then refused (BusyError, SERVER_BUSY to the client).
  * Without it, eight clients asking for 6-hop paths between hubs kept both cores busy for 6–11 s and every other
  * request waited behind them; with it, the rest of the API keeps answering and the searches queue or are refused
