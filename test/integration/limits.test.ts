@@ -89,14 +89,19 @@ describe('every measured bound holds for the real lists of every node', () => {
   });
 
   it('projects', async () => {
-    const rows = await page('projects', `districts { basis } strategies { basis chain { type } } organizations { role } timeline { year } parts { id } indicators { id } sameAs { basis } evidence { quote }`);
+    const rows = await page('projects', `districts { basis } strategies { basis chain { type } evidence { quote } } organizations { role } timeline { year } parts { id } indicators { id } sameAs { basis } evidence { quote }`);
     check('Project', rows, ['districts', 'strategies', 'organizations', 'timeline', 'parts', 'indicators', 'sameAs', 'evidence']);
-    check('StrategyLink', rows.flatMap((r: { strategies: Record<string, unknown>[] }) => r.strategies), ['chain']);
+    check('StrategyLink', rows.flatMap((r: { strategies: Record<string, unknown>[] }) => r.strategies), ['chain', 'evidence']);
+    // Every strategy's projects, derived links included: their chains and the quotes they show.
+    const strategies = await page('strategies', 'projects(first: 500) { edges { basis chain { type } evidence { quote } } }');
+    check('ProjectEdge', strategies.flatMap((s: { projects: { edges: Record<string, unknown>[] } }) => s.projects.edges), ['chain', 'evidence']);
   });
 
   it('organizations and indicators', async () => {
     check('Organization', await page('organizations', `districts { basis } projects { role } affiliatedWith { role } affiliates { role } strategies { basis } timeline { year }`),
       ['districts', 'projects', 'affiliatedWith', 'affiliates', 'strategies', 'timeline']);
+    check('District', await page('districts', 'organizationLinks { basis } strategyLinks { basis }'), ['organizationLinks', 'strategyLinks']);
+    check('Strategy', await page('strategies', 'organizationLinks { basis }'), ['organizationLinks']);
     check('Indicator', await page('indicators', `values { year } measures { id } evidence { quote }`), ['values', 'measures', 'evidence']);
   });
 
@@ -113,6 +118,8 @@ describe('every measured bound holds for the real lists of every node', () => {
       level = nodes.flatMap((s: { children: { id: string }[] }) => s.children.map((c) => c.id));
     }
     check('Section', sections, ['children', 'passages']);
+    const deepest = await Promise.all(sections.map(async (s) => (await server.data('query($id: ID!) { node(id: $id) { ... on Section { path { id } } } }', { id: s.id })).node));
+    check('Section', deepest, ['path']);
     check('Passage', sections.flatMap((s) => s.passages as Record<string, unknown>[]), ['mentions']);
   });
 

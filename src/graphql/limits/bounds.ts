@@ -12,16 +12,16 @@ import { MAX_PAGE_SIZE } from '../pagination';
  * against the real lists of every node.
  */
 
-/** `measured` keys of cypher/read/fanout.cypher ("out:TYPE", "in:TYPE", "label:L", …), summed. */
+/** `measured` keys of cypher/read/fanout.cypher ("out:TYPE", "in:TYPE:Label", "label:L", …), summed. */
 export type ListBound =
   | { measured: string[] }
   | { fixed: number; why: string }
   | { argument: string; default: number; max: number }
   /** As many as the list argument `enclosing` of the nearest enclosing field that has it (at most `max`). */
-  | { enclosing: string; max: number };
+  | { enclosing: (typeof ENCLOSING_ARGUMENTS)[number][]; max: number };
 
 /** Arguments of enclosing fields that bounds read (see `enclosing`); the cost walker carries only these down. */
-export const ENCLOSING_ARGUMENTS = ['ids'] as const;
+export const ENCLOSING_ARGUMENTS = ['ids', 'mentions'] as const;
 export type EnclosingArguments = Partial<Record<(typeof ENCLOSING_ARGUMENTS)[number], unknown>>;
 
 const out = (...types: string[]) => types.map((t) => `out:${t}`);
@@ -29,8 +29,10 @@ const inn = (...types: string[]) => types.map((t) => `in:${t}`);
 const label = (...labels: string[]) => labels.map((l) => `label:${l}`);
 const measured = (...keys: string[][]): ListBound => ({ measured: keys.flat() });
 
-/** Quotes of a node (EVIDENCED_BY) or of a relationship (its `evidence` property): one bound for both. */
-const EVIDENCE = measured(out('EVIDENCED_BY'), ['prop:evidence']);
+/** Quotes of a node: its EVIDENCED_BY relationships. */
+const EVIDENCE = measured(out('EVIDENCED_BY'));
+/** Quotes of a link: its own (the `evidence` property); a derived link shows the quotes of the two facts it stands on. */
+const LINK_EVIDENCE = measured(['prop:evidence', 'prop:evidence']);
 /** Both directions of SAME_AS, as the resolvers read them. */
 const SAME_AS = measured(out('SAME_AS'), inn('SAME_AS'));
 /** A fact's chain of supporting facts: the derivation rules (cypher/derive/) go at most two steps through a zone. */
@@ -54,31 +56,30 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'IndicatorValue.evidence': EVIDENCE,
   'Milestone.evidence': EVIDENCE,
   'LineageMilestone.evidence': EVIDENCE,
-  'DistrictLink.evidence': EVIDENCE,
-  'StrategyLink.evidence': EVIDENCE,
-  'OrganizationLink.evidence': EVIDENCE,
-  'ProjectLink.evidence': EVIDENCE,
-  'LinkedOrganization.evidence': EVIDENCE,
-  'SameAsLink.evidence': EVIDENCE,
-  'PathStep.evidence': EVIDENCE,
-  'SubgraphEdge.evidence': EVIDENCE,
-  'ProjectEdge.evidence': EVIDENCE,
+  'DistrictLink.evidence': LINK_EVIDENCE,
+  'StrategyLink.evidence': LINK_EVIDENCE,
+  'OrganizationLink.evidence': LINK_EVIDENCE,
+  'ProjectLink.evidence': LINK_EVIDENCE,
+  'LinkedOrganization.evidence': LINK_EVIDENCE,
+  'SameAsLink.evidence': LINK_EVIDENCE,
+  'PathStep.evidence': LINK_EVIDENCE,
+  'SubgraphEdge.evidence': LINK_EVIDENCE,
+  'ProjectEdge.evidence': LINK_EVIDENCE,
 
   'District.children': measured(inn('WITHIN')),
   'District.strategies': measured(inn('ANCHORED_IN')),
-  'District.organizations': measured(inn('LOCATED_IN')),
+  'District.organizations': measured(inn('LOCATED_IN:Organization')),
   'District.indicators': measured(inn('MEASURES')),
   'District.sameAs': SAME_AS,
-  // Research views over several rules: no more than the strategies / organizations there are.
-  'District.strategyLinks': measured(label('Strategy')),
-  'District.organizationLinks': measured(label('Organization')),
+  'District.strategyLinks': measured(inn('ANCHORED_IN')),
+  'District.organizationLinks': measured(inn('LOCATED_IN:Organization')),
 
   'Strategy.parts': measured(out('HAS_PART')),
   'Strategy.partLinks': measured(out('HAS_PART')),
   'Strategy.anchorDistricts': measured(out('ANCHORED_IN')),
-  'Strategy.organizations': measured(inn('SERVES')),
+  'Strategy.organizations': measured(inn('SERVES:Organization')),
   'Strategy.indicators': measured(inn('MEASURES')),
-  'Strategy.organizationLinks': measured(label('Organization')),
+  'Strategy.organizationLinks': measured(inn('SERVES:Organization')),
 
   'Project.districts': measured(out('LOCATED_IN')),
   'Project.strategies': measured(out('SERVES')),
@@ -92,9 +93,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Project.lineageTimeline': measured(label('Milestone')),
 
   'Organization.districts': measured(out('LOCATED_IN')),
-  'Organization.projects': measured(out('PARTICIPATES_IN'), inn('AFFILIATED_WITH')),
-  'Organization.affiliatedWith': measured(out('AFFILIATED_WITH')),
-  'Organization.affiliates': measured(inn('AFFILIATED_WITH')),
+  'Organization.projects': measured(out('PARTICIPATES_IN:Project'), inn('AFFILIATED_WITH:Project')),
+  'Organization.affiliatedWith': measured(out('AFFILIATED_WITH:Organization')),
+  'Organization.affiliates': measured(inn('AFFILIATED_WITH:Organization')),
   'Organization.strategies': measured(out('SERVES')),
   'Organization.timeline': measured(out('HAS_MILESTONE')),
   'Organization.sameAs': SAME_AS,
@@ -106,12 +107,12 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Document.sections': measured(label('Section')),
   'Section.children': measured(inn('PART_OF')),
   'Section.passages': measured(inn('IN_SECTION')),
-  'Section.path': measured(label('Section')),
+  'Section.path': measured(['depth:Section']),
   'Passage.mentions': measured(out('MENTIONS')),
-  'PassageHitEdge.sectionPath': measured(label('Section')),
+  'PassageHitEdge.sectionPath': measured(['depth:Section']),
   'PassageHitEdge.highlights': SPANS,
-  // One match per id asked for in coMentions (at most MAX_CO_MENTIONS, 10).
-  'PassageHitEdge.matched': { enclosing: 'ids', max: 10 },
+  // One match per entity asked for: coMentions(ids:) (at most MAX_CO_MENTIONS, 10) or passages(mentions:).
+  'PassageHitEdge.matched': { enclosing: ['ids', 'mentions'], max: 10 },
   'MentionMatch.spans': SPANS,
 
   'ProjectEdge.chain': CHAIN,
@@ -121,8 +122,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Path.relationships': PATH_STEPS,
   'PathSearch.paths': { fixed: 5, why: 'k ≤ 5 (MAX_PATHS)' },
   'Subgraph.nodes': NEIGHBORHOOD,
-  // Every relationship among the neighbourhood's nodes: no more than the graph has.
-  'Subgraph.edges': measured(['relationships']),
+  // Every fact among the neighbourhood's entities: no more than the graph has between entities.
+  'Subgraph.edges': measured(['relationships:Entity']),
 
   'Query.glossary': measured(label('GlossaryTerm')),
   'Query.documents': measured(label('Document')),
@@ -141,8 +142,8 @@ export function listBound(field: string, args: Record<string, unknown>, measurem
   if (!bound) throw new Error(`no list bound for ${field} (src/graphql/limits/bounds.ts)`);
   if ('fixed' in bound) return bound.fixed;
   if ('enclosing' in bound) {
-    const value = enclosing[bound.enclosing as keyof EnclosingArguments];
-    return Array.isArray(value) ? Math.min(value.length, bound.max) : bound.max;
+    const value = bound.enclosing.map((name) => enclosing[name]).find(Array.isArray);
+    return value ? Math.min(value.length, bound.max) : bound.max;
   }
   if ('argument' in bound) {
     const value = args[bound.argument];
