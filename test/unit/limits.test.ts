@@ -95,8 +95,15 @@ describe('the cost: measured bounds, memoised fragments, fail closed', () => {
 
   it('fragments on an abstract type count the costliest object they can meet, not every branch', () => {
     const q = '{ search(text: "x", first: 10) { entity { ... on District { children { name } } ... on Project { name } ... on Entity { evidence { quote } } } } }';
-    // 10 hits × (1 + entity (1 + the worst branch: a District with 29 children + 13 quotes))
-    expect(cost(q)).toBe(10 * (1 + 1 + 29 + 13));
+    // 10 hits × (1 + entity (1 + the worst branch: a District with 29 children and 9 quotes))
+    expect(cost(q)).toBe(10 * (1 + 1 + 29 + 9));
+  });
+
+  it('paths count k paths of maxHops + 1 nodes, from the arguments of the field that asks', () => {
+    const q = (args: string) => cost(`{ paths(from: "a", to: "b"${args}) { paths { nodes { name } relationships { type } } } }`);
+    expect(q(', k: 5, maxHops: 6')).toBe(1 + 5 * (1 + 7 + 6));
+    expect(q('')).toBe(1 + 3 * (1 + 5 + 4)); // defaults: k 3, maxHops 4
+    expect(q(', k: 1, maxHops: 2')).toBe(1 + 1 * (1 + 3 + 2));
   });
 
   it('every unpaged list of the schema has a bound, and a field without one fails closed', () => {

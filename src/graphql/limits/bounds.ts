@@ -18,10 +18,12 @@ export type ListBound =
   | { fixed: number; why: string }
   | { argument: string; default: number; max: number }
   /** As many as the list argument `enclosing` of the nearest enclosing field that has it (at most `max`). */
-  | { enclosing: (typeof ENCLOSING_ARGUMENTS)[number][]; max: number };
+  | { enclosing: (typeof ENCLOSING_ARGUMENTS)[number][]; max: number }
+  /** The number argument `enclosingValue` of the nearest enclosing field (or its default) plus `add`, at most `max`. */
+  | { enclosingValue: (typeof ENCLOSING_ARGUMENTS)[number]; default: number; add: number; max: number };
 
 /** Arguments of enclosing fields that bounds read (see `enclosing`); the cost walker carries only these down. */
-export const ENCLOSING_ARGUMENTS = ['ids', 'mentions'] as const;
+export const ENCLOSING_ARGUMENTS = ['ids', 'mentions', 'k', 'maxHops'] as const;
 export type EnclosingArguments = Partial<Record<(typeof ENCLOSING_ARGUMENTS)[number], unknown>>;
 
 const out = (...types: string[]) => types.map((t) => `out:${t}`);
@@ -39,9 +41,9 @@ const SAME_AS = measured(out('SAME_AS'), inn('SAME_AS'));
 const CHAIN: ListBound = { fixed: 4, why: 'cypher/derive chains are at most 2 steps; 4 leaves room for a new rule' };
 /** Spans in one passage: the resolvers keep at most MAX_SPANS (src/graphql/resolvers/research.ts). */
 const SPANS: ListBound = { fixed: 20, why: 'MAX_SPANS' };
-/** Path lengths: src/graphql/resolvers/research.ts and explore.ts refuse maxHops over 6. */
-const PATH_NODES: ListBound = { fixed: 7, why: 'maxHops ≤ 6 (MAX_HOPS)' };
-const PATH_STEPS: ListBound = { fixed: 6, why: 'maxHops ≤ 6 (MAX_HOPS)' };
+/** Path lengths: the query's maxHops (default 4; the resolvers refuse more than 6). */
+const PATH_NODES: ListBound = { enclosingValue: 'maxHops', default: 4, add: 1, max: 7 };
+const PATH_STEPS: ListBound = { enclosingValue: 'maxHops', default: 4, add: 0, max: 6 };
 /** read/neighborhood is capped at NEIGHBORHOOD_CAP nodes (src/graphql/resolvers/explore.ts). */
 const NEIGHBORHOOD: ListBound = { fixed: 201, why: 'the entity and NEIGHBORHOOD_CAP (200) around it' };
 
@@ -120,7 +122,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'PathStep.chain': CHAIN,
   'Path.nodes': PATH_NODES,
   'Path.relationships': PATH_STEPS,
-  'PathSearch.paths': { fixed: 5, why: 'k ≤ 5 (MAX_PATHS)' },
+  'PathSearch.paths': { enclosingValue: 'k', default: 3, add: 0, max: 5 },
   'Subgraph.nodes': NEIGHBORHOOD,
   // Every fact among the neighbourhood's entities: no more than the graph has between entities.
   'Subgraph.edges': measured(['relationships:Entity']),
@@ -141,6 +143,11 @@ export function listBound(field: string, args: Record<string, unknown>, measurem
   const bound = LIST_BOUNDS[field];
   if (!bound) throw new Error(`no list bound for ${field} (src/graphql/limits/bounds.ts)`);
   if ('fixed' in bound) return bound.fixed;
+  if ('enclosingValue' in bound) {
+    const value = enclosing[bound.enclosingValue];
+    const n = typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : value === undefined || value === null ? bound.default : bound.max;
+    return Math.min(n + bound.add, bound.max);
+  }
   if ('enclosing' in bound) {
     const value = bound.enclosing.map((name) => enclosing[name]).find(Array.isArray);
     return value ? Math.min(value.length, bound.max) : bound.max;

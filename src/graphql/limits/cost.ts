@@ -81,7 +81,7 @@ export function queryCost(
     if (!fragment) return null;
     const on = schema.getType(fragment.typeCondition.name.value);
     if (!on) return null;
-    const key = `${name} ${ENCLOSING_ARGUMENTS.map((a) => (Array.isArray(scope[a]) ? (scope[a] as unknown[]).length : '-')).join(',')}`;
+    const key = `${name} ${ENCLOSING_ARGUMENTS.map((a) => (Array.isArray(scope[a]) ? (scope[a] as unknown[]).length : String(scope[a] ?? '-'))).join(',')}`;
     let cost = fragmentCosts.get(key);
     if (cost === undefined) {
       fragmentCosts.set(key, 0); // a cycle (refused by NoFragmentCyclesRule) adds nothing
