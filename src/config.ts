@@ -83,8 +83,8 @@ export interface Transport {
   keepAliveTimeoutMs: number;
   /** Requests per client IP per minute; 0 = no in-process rate limit (PLANGRAPH_RATE_LIMIT). */
   rateLimitPerMinute: number;
-  /** Whose X-Forwarded-For to believe: false, true (any), a hop count, or proxy addresses/CIDRs (PLANGRAPH_TRUST_PROXY). */
-  trustProxy: boolean | number | string[];
+  /** Whose X-Forwarded-For to believe: false, true (any peer), or the proxies' addresses/CIDRs (PLANGRAPH_TRUST_PROXY). */
+  trustProxy: boolean | string[];
   /** Load shedding: above any of these, requests get 503 at once; 0 turns that check off. */
   maxEventLoopDelayMs: number;
   maxHeapBytes: number;
@@ -258,14 +258,13 @@ function readTransport(env: Env, int: (name: string, fallback: number, min: numb
   if (rawProxy === '' || /^(false|no|0)$/i.test(rawProxy)) trustProxy = false;
   else if (/^(true|yes)$/i.test(rawProxy)) trustProxy = true;
   else if (/^\d+$/.test(rawProxy)) {
-    // A hop count: the client is the address that many proxies back from the socket ("1": one proxy in front).
-    trustProxy = Number(rawProxy);
-    if (trustProxy > 10) problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy}: a hop count must be between 1 and 10`);
+    // Fastify 5 treats a hop count as trusting nobody (it cannot check the peer); say so rather than ignore it.
+    problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy}: a hop count is not supported; list the proxies' addresses (127.0.0.1,10.0.0.0/8) or use true`);
   } else {
     trustProxy = rawProxy.split(',').map((a) => a.trim()).filter(Boolean);
     const bad = trustProxy.filter((a) => !PROXY_ADDRESS.test(a) || !(a.includes('.') || a.includes(':')));
     if (bad.length > 0 || trustProxy.length > 100) {
-      problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy} must be true, false, a hop count, or up to 100 proxy addresses or CIDRs (10.0.0.0/8,::1)`);
+      problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy} must be true, false, or up to 100 proxy addresses or CIDRs (127.0.0.1,10.0.0.0/8,::1)`);
     }
   }
   const metricsPort = int('PLANGRAPH_METRICS_PORT', 0, 0, 65535);

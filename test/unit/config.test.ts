@@ -51,7 +51,6 @@ describe('loadConfig', () => {
       },
     ],
     ['PLANGRAPH_TRUST_PROXY=true', { PLANGRAPH_TRUST_PROXY: 'true' }, { transport: { ...DEFAULT_TRANSPORT, trustProxy: true } }],
-    ['PLANGRAPH_TRUST_PROXY as a hop count', { PLANGRAPH_TRUST_PROXY: '1' }, { transport: { ...DEFAULT_TRANSPORT, trustProxy: 1 } }],
     [
       'PLANGRAPH_TRUST_PROXY as addresses',
       { PLANGRAPH_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' },
@@ -84,7 +83,8 @@ describe('loadConfig', () => {
     ['an http:// Neo4j URI', { NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI=http://localhost:7474 must look like neo4j://host:7687'],
     ['a database for the embedded Neo4j', { NEO4J_DATABASE: 'plans' }, 'NEO4J_DATABASE only applies with NEO4J_URI'],
     ['a negative result cache size', { PLANGRAPH_RESULT_CACHE_MB: '-1' }, 'PLANGRAPH_RESULT_CACHE_MB=-1 must be an integer between 0 and 16384'],
-    ['a trusted proxy that is not an address', { PLANGRAPH_TRUST_PROXY: 'proxy.local' }, 'PLANGRAPH_TRUST_PROXY=proxy.local must be true, false, a hop count'],
+    ['a trusted proxy that is not an address', { PLANGRAPH_TRUST_PROXY: 'proxy.local' }, 'PLANGRAPH_TRUST_PROXY=proxy.local must be true, false, or up to 100'],
+    ['a hop count of trusted proxies', { PLANGRAPH_TRUST_PROXY: '1' }, 'PLANGRAPH_TRUST_PROXY=1: a hop count is not supported'],
     ['a metrics port equal to the API port', { PORT: '4000', PLANGRAPH_METRICS_PORT: '4000' }, 'PLANGRAPH_METRICS_PORT=4000 must differ from PORT'],
     ['a connection cap below 10', { PLANGRAPH_MAX_CONNECTIONS: '5' }, 'PLANGRAPH_MAX_CONNECTIONS=5 must be an integer between 10 and 100000'],
   ])('refuses %s, naming the variable and what it must be', (_what, env, problem) => {
