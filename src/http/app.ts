@@ -373,7 +373,10 @@ async function sendMetrics(metrics: Metrics, reply: FastifyReply): Promise<Fasti
  * public: a bare Fastify with that one route, short timeouts and the API's error shape for anything else.
  */
 async function startMetricsServer(metrics: Metrics, host: string, port: number) {
-  const server = Fastify({ logger: false, connectionTimeout: 30_000, requestTimeout: 10_000, keepAliveTimeout: 10_000, http: { headersTimeout: 10_000 } });
+  const server = Fastify({
+    logger: false, connectionTimeout: 30_000, requestTimeout: 10_000, keepAliveTimeout: 10_000, http: { headersTimeout: 10_000 },
+    clientErrorHandler: clientErrorHandler(), frameworkErrors: frameworkErrors(DEFAULT_LIMITS),
+  });
   server.get('/metrics', (_request, reply) => sendMetrics(metrics, reply));
   server.setNotFoundHandler((request, reply) =>
     reply.code(404).send(errorBody(`No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; this port serves /metrics only.`, 'NOT_FOUND')));
