@@ -1,36 +1,62 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { loadExamples } from '../src/docs/examples';
 import { ROOT } from '../src/paths';
 import { log } from '../src/run';
+import { rssMiB } from './attacks';
 
 /**
- * `npm run soak` (not in CI): 60 s at 64 concurrent clients cycling through the example queries (docs/examples),
- * against the server in a child process; reports errors, latency percentiles and the RSS of the server and of
- * the JVM at start, middle and end. Then, in the same run, the throughput of the Fastify layer against the old
- * node:http layer (bench/old-http-app.ts) on the "first 100 projects" list query. Writes docs/soak.md.
- * Environment: as `npm start` (NEO4J_URI, or an embedded Neo4j with PLANGRAPH_NEO4J_BOLT_PORT/PLANGRAPH_DATA_DIR);
- * SOAK_SECONDS, SOAK_CONNECTIONS and SOAK_COMPARE_SECONDS override the durations.
+ * `npm run soak` (not in CI): 60 s at 32 concurrent clients of a varied, non-hostile mix — project details, district
+ * lists, entity search, sentence search, paths between random projects — against the server in a child process
+ * served as `npm start` serves it. The goals (issue 16): no errors, no request over 5 s, and the server's resident
+ * memory level over the last 30 s. Writes docs/soak.md. Environment: as `npm start` (NEO4J_URI, or an embedded
+ * Neo4j with PLANGRAPH_NEO4J_BOLT_PORT/PLANGRAPH_DATA_DIR); SOAK_SECONDS, SOAK_WARMUP_SECONDS and SOAK_CONNECTIONS
+ * override the load.
  */
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
-const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 64);
-const COMPARE_SECONDS = Number(process.env.SOAK_COMPARE_SECONDS ?? 10);
-const LIST_QUERY = '{ projects(first: 100) { totalCount edges { node { id name category } } } }';
+/**
+ * Load before the measured window, not counted: the caches (result cache by entries and bytes, response cache by
+ * bytes and a 60 s age) fill and start evicting, so the window shows the steady state, where memory must be level.
+ */
+const WARMUP_SECONDS = Number(process.env.SOAK_WARMUP_SECONDS ?? 60);
+const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 32);
+/** Distinct requests in the rotation: enough that most are answered by Neo4j, not from the caches. */
+const MIX_SIZE = 3_000;
+const HEADERS = { 'content-type': 'application/json' };
+const SEARCH_TERMS = ['数字', '产业', '学校', '医院', '低碳', '交通', '养老', '文化', '科技', '人才', '住房', '公园', '改革', '创新', '街道', '项目'];
 
-function rssMiB(pid: number | null): number | null {
-  if (!pid) return null;
-  try {
-    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
-  } catch {
-    return null;
-  }
+/** A small seeded generator: the same mix on every run. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
 }
 
-const body = (query: string) => JSON.stringify({ query });
-const HEADERS = { 'content-type': 'application/json' };
+async function gql(url: string, query: string): Promise<any> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: HEADERS, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function mix(url: string): Promise<{ kind: string; query: string }[]> {
+  const projects: string[] = (await gql(url, '{ projects(first: 500) { edges { node { id } } } }')).projects.edges.map((e: any) => e.node.id);
+  const districts: string[] = (await gql(url, '{ districts(first: 100) { edges { node { id } } } }')).districts.edges.map((e: any) => e.node.id);
+  const next = random(20_261_203);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+  const kinds: [string, () => string][] = [
+    ['project', () => `{ project(id: "${pick(projects)}") { name category aliases evidence { quote } districts { basis node { name } } strategies { basis node { name } } timeline { year stage evidence { quote } } } }`],
+    ['district', () => `{ district(id: "${pick(districts)}") { name children { name } projects(first: ${10 + Math.floor(next() * 40)}) { totalCount edges { node { name category } } } } }`],
+    ['search', () => `{ search(text: "${pick(SEARCH_TERMS)}", first: ${5 + Math.floor(next() * 20)}) { matchedName entity { __typename id name } } }`],
+    ['passages', () => `{ passages(text: "${pick(SEARCH_TERMS)}", first: ${5 + Math.floor(next() * 20)}) { totalCount edges { sectionPathText node { text } } } }`],
+    ['paths', () => `{ paths(from: "${pick(projects)}", to: "${pick(projects)}", maxHops: ${3 + Math.floor(next() * 3)}, k: ${1 + Math.floor(next() * 3)}) { found paths { length nodes { name } } } }`],
+  ];
+  return Array.from({ length: MIX_SIZE }, () => {
+    const [kind, make] = pick(kinds);
+    return { kind, query: make() };
+  });
+}
 
 function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -41,7 +67,7 @@ function run(opts: autocannon.Options): Promise<autocannon.Result> {
 
 async function main(): Promise<void> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/bench/soak-server.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const info = await new Promise<{ url: string; oldUrl: string; pid: number; jvmPid: number | null }>((resolve, reject) => {
+  const info = await new Promise<{ url: string; pid: number; jvmPid: number | null }>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
@@ -51,78 +77,66 @@ async function main(): Promise<void> {
     child.once('exit', (code) => reject(new Error(`the soak server exited (${code}):\n${out}`)));
   });
   try {
-    const examples = loadExamples();
-    // Every example must answer without errors before it counts as load.
-    for (const e of examples) {
-      const res = (await (await fetch(`${info.url}/graphql`, { method: 'POST', headers: HEADERS, body: body(e.query) })).json()) as { errors?: unknown };
-      if (res.errors) throw new Error(`example ${e.file} fails: ${JSON.stringify(res.errors)}`);
+    const requests = await mix(info.url);
+    const counts = new Map<string, number>();
+    for (const r of requests) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+    const payloads = requests.map((r) => ({ method: 'POST' as const, path: '/graphql', headers: HEADERS, body: JSON.stringify({ query: r.query }) }));
+    if (WARMUP_SECONDS > 0) {
+      log(`soak: warming up for ${WARMUP_SECONDS} s (not counted)…`);
+      await run({ url: `${info.url}/graphql`, connections: CONNECTIONS, duration: WARMUP_SECONDS, timeout: 30, requests: payloads });
     }
-    const memory: { at: string; server: number | null; jvm: number | null }[] = [];
-    const sample = (at: string) => memory.push({ at, server: rssMiB(info.pid), jvm: rssMiB(info.jvmPid) });
-    sample('start');
-    log(`soak: ${SECONDS} s, ${CONNECTIONS} clients, ${examples.length} example queries in rotation…`);
-    const middle = setTimeout(() => sample('middle'), (SECONDS * 1000) / 2);
-    let badAnswers = 0;
+    const memory: { second: number; server: number | null; jvm: number | null }[] = [];
+    const started = Date.now();
+    const sample = () => memory.push({ second: Math.round((Date.now() - started) / 1000), server: rssMiB(info.pid), jvm: info.jvmPid ? rssMiB(info.jvmPid) : null });
+    sample();
+    const sampler = setInterval(sample, 5_000);
+    log(`soak: ${SECONDS} s, ${CONNECTIONS} clients, ${requests.length} distinct requests (${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')})…`);
+    const errorCodes = new Map<string, number>();
     const soak = await run({
       url: `${info.url}/graphql`, connections: CONNECTIONS, duration: SECONDS, timeout: 30,
-      requests: examples.map((e) => ({ method: 'POST' as const, path: '/graphql', headers: HEADERS, body: body(e.query) })),
+      requests: payloads,
       setupClient: (client) => client.on('body', (b: Buffer) => {
-        if (b.includes('"errors"')) badAnswers += 1;
+        if (!b.includes('"errors"')) return;
+        for (const m of b.toString('utf8').matchAll(/"code":"([A-Z_]+)"/g)) errorCodes.set(m[1], (errorCodes.get(m[1]) ?? 0) + 1);
       }),
     });
-    clearTimeout(middle);
-    sample('end');
-    log(`soak: ${soak.requests.total} requests, p99 ${soak.latency.p99} ms, errors ${soak.errors}, timeouts ${soak.timeouts}, non-2xx ${soak.non2xx}, ` +
-      `GraphQL errors ${badAnswers}; RSS ${JSON.stringify(memory)}`);
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 5_000)); // let in-flight work drain between phases
-    await pause();
-
-    log(`throughput: new vs old HTTP layer on the list query, ${COMPARE_SECONDS} s each, twice, alternating…`);
-    const rounds: { layer: 'new' | 'old'; rps: number; failed: number }[] = [];
-    for (const layer of ['old', 'new', 'old', 'new'] as const) {
-      const r = await run({
-        url: `${layer === 'new' ? info.url : info.oldUrl}/graphql`, connections: CONNECTIONS, duration: COMPARE_SECONDS, timeout: 30,
-        method: 'POST', headers: HEADERS, body: body(LIST_QUERY),
-      });
-      // Successful answers per second: a layer that answers errors fast must not look fast.
-      const failed = r.errors + r.timeouts + r.non2xx;
-      rounds.push({ layer, rps: (r.requests.total - failed) / COMPARE_SECONDS, failed });
-      log(`  ${layer}: ${rounds[rounds.length - 1].rps.toFixed(1)} ok req/s (p99 ${r.latency.p99} ms, ${failed} failed)`);
-      await pause();
-    }
-    const mean = (layer: string) => rounds.filter((r) => r.layer === layer).reduce((a, r) => a + r.rps, 0) / 2;
-    const ratio = mean('new') / mean('old');
-
-    const errors = soak.errors + soak.timeouts + soak.non2xx + badAnswers;
+    clearInterval(sampler);
+    sample();
+    const graphqlErrors = [...errorCodes.values()].reduce((a, b) => a + b, 0);
+    const errors = soak.errors + soak.timeouts + soak.non2xx + graphqlErrors;
+    const last = memory.filter((m) => m.second >= SECONDS - 30).map((m) => m.server ?? 0);
+    const spread = last.length ? Math.max(...last) - Math.min(...last) : 0;
+    const level = last.length > 0 && spread <= Math.max(20, 0.1 * Math.max(...last));
+    const goals = [
+      `errors: ${errors} (goal 0) — ${errors === 0 ? 'met' : 'MISSED'}`,
+      `slowest request: ${soak.latency.max} ms (goal ≤ 5000) — ${soak.latency.max <= 5_000 ? 'met' : 'MISSED'}`,
+      `server RSS over the last 30 s: ${Math.min(...last)}–${Math.max(...last)} MiB (goal: level, within 10 % or 20 MiB) — ${level ? 'met' : 'MISSED'}`,
+    ];
     const doc = [
       '# Soak',
       '',
       `Generated by \`npm run soak\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (Node ${process.version}). Not part of CI.`,
-      'The machine is shared (2 cores, several agents), so absolute numbers vary from run to run; the ratio is measured in one run.',
+      'The machine is shared (2 cores, other work running), so absolute numbers vary from run to run.',
       '',
-      `## ${SECONDS} s at ${CONNECTIONS} concurrent clients, the ${examples.length} example queries (docs/examples) in rotation`,
+      `## ${SECONDS} s at ${CONNECTIONS} concurrent clients, a varied mix (after ${WARMUP_SECONDS} s of the same load, not counted)`,
       '',
-      '| requests | req/s | errors (goal 0) | p50 | p90 | p99 | max |',
+      `${requests.length} distinct requests in rotation (seeded): ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')} — project details, district`,
+      'pages, entity search, sentence search and paths between random projects (bench/soak.ts). The server is served as `npm start`',
+      'serves it (default limits, result and response caches), in its own process.',
+      '',
+      '| requests | req/s | errors | p50 | p90 | p99 | max |',
       '|---|---|---|---|---|---|---|',
-      `| ${soak.requests.total} | ${soak.requests.average.toFixed(1)} | ${errors} (transport ${soak.errors}, timeouts ${soak.timeouts}, non-2xx ${soak.non2xx}, GraphQL errors ${badAnswers}) | ${soak.latency.p50} ms | ${soak.latency.p90} ms | ${soak.latency.p99} ms | ${soak.latency.max} ms |`,
+      `| ${soak.requests.total} | ${soak.requests.average.toFixed(1)} | ${errors} (transport ${soak.errors}, timeouts ${soak.timeouts}, non-2xx ${soak.non2xx}, GraphQL ${graphqlErrors}${errorCodes.size ? `: ${[...errorCodes].map(([c, n]) => `${c} ${n}`).join(', ')}` : ''}) | ${soak.latency.p50} ms | ${soak.latency.p90} ms | ${soak.latency.p99} ms | ${soak.latency.max} ms |`,
       '',
-      'Resident memory (MiB; goal: no upward trend):',
+      'Goals:',
       '',
-      '| when | PlanGraph server | Neo4j JVM |',
+      ...goals.map((g) => `- ${g}`),
+      '',
+      'Resident memory (MiB), every 5 s:',
+      '',
+      '| second | PlanGraph server | Neo4j JVM |',
       '|---|---|---|',
-      ...memory.map((m) => `| ${m.at} | ${m.server ?? 'n/a'} | ${m.jvm ?? 'n/a (external Neo4j)'} |`),
-      '',
-      '## The Fastify layer against the old node:http layer',
-      '',
-      `\`${LIST_QUERY}\`, ${CONNECTIONS} clients, ${COMPARE_SECONDS} s per round, rounds alternating old/new/old/new, one server process,`,
-      'default limits on the new layer (the old one has none), no compression requested.',
-      '',
-      '| layer | successful req/s (mean of 2 rounds) | failed requests |',
-      '|---|---|---|',
-      `| old (node:http, bench/old-http-app.ts) | ${mean('old').toFixed(1)} | ${rounds.filter((r) => r.layer === 'old').reduce((a, r) => a + r.failed, 0)} |`,
-      `| new (Fastify 5 + @as-integrations/fastify) | ${mean('new').toFixed(1)} | ${rounds.filter((r) => r.layer === 'new').reduce((a, r) => a + r.failed, 0)} |`,
-      '',
-      `Ratio new / old: **${ratio.toFixed(2)}**.`,
+      ...memory.map((m) => `| ${m.second} | ${m.server ?? 'n/a'} | ${m.jvm ?? 'n/a (external Neo4j)'} |`),
       '',
     ].join('\n');
     writeFileSync(join(ROOT, 'docs/soak.md'), doc);

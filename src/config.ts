@@ -62,10 +62,24 @@ export interface Limits {
   maxRootFields: number;
   /** Lexical tokens of the query text (PLANGRAPH_MAX_TOKENS). */
   maxTokens: number;
+  /** Named fragment spreads (`...Name`) in the query text (PLANGRAPH_MAX_FRAGMENT_SPREADS). */
+  maxFragmentSpreads: number;
   /** Operations in one batched HTTP request; 0 = batches refused (PLANGRAPH_MAX_BATCH). */
   maxBatch: number;
   /** Request body size in bytes; larger ones get 413 (PLANGRAPH_MAX_BODY_BYTES). */
   maxBodyBytes: number;
+  /** JSON size of one operation's variables (PLANGRAPH_MAX_VARIABLES_BYTES). */
+  maxVariablesBytes: number;
+  /** Nesting of arrays and objects in the variables (PLANGRAPH_MAX_VARIABLES_DEPTH). */
+  maxVariablesDepth: number;
+  /** Characters of any string argument, literal or variable (PLANGRAPH_MAX_INPUT_LENGTH). */
+  maxInputLength: number;
+  /** Values of any list argument, literal or variable (PLANGRAPH_MAX_INPUT_LIST_LENGTH). */
+  maxInputListLength: number;
+  /** Objects in one answer, counted as they resolve (PLANGRAPH_MAX_RESPONSE_OBJECTS). */
+  maxResponseObjects: number;
+  /** Bytes of one answer's JSON (PLANGRAPH_MAX_RESPONSE_BYTES). */
+  maxResponseBytes: number;
   /** Whatever happens downstream, a GraphQL request is answered within this many ms (PLANGRAPH_REQUEST_DEADLINE_MS). */
   requestDeadlineMs: number;
 }
@@ -126,8 +140,15 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxRootFields: 20,
   maxTokens: 2_000,
+  maxFragmentSpreads: 100,
   maxBatch: 0,
   maxBodyBytes: 1_000_000,
+  maxVariablesBytes: 65_536,
+  maxVariablesDepth: 10,
+  maxInputLength: 200,
+  maxInputListLength: 100,
+  maxResponseObjects: 100_000,
+  maxResponseBytes: 10 * 1024 * 1024,
   requestDeadlineMs: 15_000,
 };
 
@@ -201,8 +222,15 @@ export function loadConfig(env: Env = process.env): Config {
     maxAliases: int('PLANGRAPH_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
     maxRootFields: int('PLANGRAPH_MAX_ROOT_FIELDS', DEFAULT_LIMITS.maxRootFields, 1, 10_000),
     maxTokens: int('PLANGRAPH_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 100, 1_000_000),
+    maxFragmentSpreads: int('PLANGRAPH_MAX_FRAGMENT_SPREADS', DEFAULT_LIMITS.maxFragmentSpreads, 0, 10_000),
     maxBatch: int('PLANGRAPH_MAX_BATCH', DEFAULT_LIMITS.maxBatch, 0, 100),
     maxBodyBytes: int('PLANGRAPH_MAX_BODY_BYTES', DEFAULT_LIMITS.maxBodyBytes, 10_000, 100_000_000),
+    maxVariablesBytes: int('PLANGRAPH_MAX_VARIABLES_BYTES', DEFAULT_LIMITS.maxVariablesBytes, 1_000, 100_000_000),
+    maxVariablesDepth: int('PLANGRAPH_MAX_VARIABLES_DEPTH', DEFAULT_LIMITS.maxVariablesDepth, 2, 1_000),
+    maxInputLength: int('PLANGRAPH_MAX_INPUT_LENGTH', DEFAULT_LIMITS.maxInputLength, 50, 1_000_000),
+    maxInputListLength: int('PLANGRAPH_MAX_INPUT_LIST_LENGTH', DEFAULT_LIMITS.maxInputListLength, 10, 1_000_000),
+    maxResponseObjects: int('PLANGRAPH_MAX_RESPONSE_OBJECTS', DEFAULT_LIMITS.maxResponseObjects, 100, 100_000_000),
+    maxResponseBytes: int('PLANGRAPH_MAX_RESPONSE_BYTES', DEFAULT_LIMITS.maxResponseBytes, 10_000, 1_000_000_000),
     // The transaction timeout stops slow queries first; the deadline catches a database that stopped answering.
     requestDeadlineMs: int('PLANGRAPH_REQUEST_DEADLINE_MS', queryTimeoutMs + 5_000, 1_000, 3_600_000),
   };

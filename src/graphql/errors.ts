@@ -2,6 +2,8 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Neo4jError } from 'neo4j-driver';
 import { isArgumentValueError, ReadOnlyOperationError } from './validation';
+import { DeadlinePassedError } from '../neo4j/cypher';
+import { BusyError } from '../neo4j/bulkhead';
 
 /**
  * Errors a client can act on, each with `extensions.code`:
@@ -9,7 +11,8 @@ import { isArgumentValueError, ReadOnlyOperationError } from './validation';
  *   NOT_FOUND            an id that must exist does not
  *   BAD_REQUEST          a mutation or subscription (the API is read-only)
  *   SERVICE_UNAVAILABLE  Neo4j cannot be reached; retry later
- *   QUERY_TIMEOUT        the query ran longer than PLANGRAPH_QUERY_TIMEOUT_MS
+ *   QUERY_TIMEOUT        the query ran longer than PLANGRAPH_QUERY_TIMEOUT_MS (or past the request's deadline)
+ *   SERVER_BUSY          too many path or passage searches at once; retry after extensions.retryAfter seconds
  *   INTERNAL_SERVER_ERROR anything else (details only in development mode)
  * Errors are classified by their class and code, never by their message text.
  */
@@ -48,6 +51,12 @@ export function formatError(development: boolean) {
         return { ...formatted, message: 'The query took too long and was stopped; ask for less (smaller `first`, lower depth).', extensions: { code: 'QUERY_TIMEOUT' } };
       }
     }
+    if (original instanceof BusyError) {
+      return { ...formatted, message: original.message, extensions: { code: 'SERVER_BUSY', retryAfter: original.retryAfterSeconds } };
+    }
+    if (original instanceof DeadlinePassedError) {
+      return { ...formatted, message: 'The request ran out of time (PLANGRAPH_REQUEST_DEADLINE_MS) and was stopped; ask for less.', extensions: { code: 'QUERY_TIMEOUT' } };
+    }
     // Validation errors reach here wrapped by Apollo (code GRAPHQL_VALIDATION_FAILED), the rule's error as originalError.
     const cause = original instanceof GraphQLError ? (original.originalError ?? original) : original;
     if (cause instanceof ReadOnlyOperationError) {
@@ -58,7 +67,9 @@ export function formatError(development: boolean) {
     }
     // GraphQL's own errors and ours are meant for the client; anything else is a bug whose details stay in the log.
     if (!(original instanceof GraphQLError) && !development) {
-      console.error('[plangraph] unexpected error:', original);
+      // One line, so the log stays one JSON object per line; the first frames say where.
+      const err = original instanceof Error ? original : new Error(String(original));
+      console.error(JSON.stringify({ level: 50, time: Date.now(), msg: 'unexpected error', err: { type: err.name, message: err.message.slice(0, 500), stack: (err.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()) } }));
       return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
     return formatted;

@@ -19,11 +19,21 @@ export function encodeCursor(offset: number): string {
   return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64url');
 }
 
+/** Cursors this API gives out: `pg:` and an offset of at most 15 digits (never `1e300`, never past 2^53). */
+const CURSOR = /^pg:(0|[1-9]\d{0,14})$/;
+
 function decodeCursor(cursor: string): number {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = text.startsWith(PREFIX) ? Number(text.slice(PREFIX.length)) : NaN;
-  if (!Number.isInteger(offset) || offset < 0) throw badInput(`"${cursor}" is not a cursor this API gave out.`, { argument: 'after' });
-  return offset;
+  const text = cursor.length <= 64 ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const match = CURSOR.exec(text);
+  if (!match) throw badInput(`"${cursor.slice(0, 64)}" is not a cursor this API gave out.`, { argument: 'after' });
+  return Number(match[1]);
+}
+
+/** A cursor past the end of its list was not given out for it (an empty last page is `after` the last cursor). */
+function checkOffset(page: Page, totalCount: number): void {
+  if (page.offset > totalCount) {
+    throw badInput(`The cursor \`after\` points past the end of the list (${totalCount} items); it was not given out for this list.`, { argument: 'after' });
+  }
 }
 
 export function pageOf(args: { first?: number | null; after?: string | null }): Page {
@@ -42,6 +52,7 @@ export interface Connection<E> {
 
 /** A connection over one page of edges, given the page's offset and the full list's length. */
 export function connection<E>(pageEdges: E[], page: Page, totalCount: number): Connection<E> {
+  checkOffset(page, totalCount);
   const edges = pageEdges.map((edge, i) => ({ ...edge, cursor: encodeCursor(page.offset + i) }));
   return {
     edges,

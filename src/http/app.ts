@@ -10,16 +10,18 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { GraphQLFormattedError } from 'graphql';
 import { DEFAULT_LIMITS, DEFAULT_TRANSPORT, Limits, LogLevel, Transport } from '../config';
-import { Cypher } from '../neo4j/cypher';
+import { Cypher, RequestDeadline } from '../neo4j/cypher';
 import { Availability } from '../neo4j/availability';
-import { depthLimit } from '../graphql/depth-limit';
 import { formatError } from '../graphql/errors';
 import { argumentValueErrorPlugin, readOnlyRule } from '../graphql/validation';
 import { Context, createLoaders, LoaderOptions } from '../graphql/loaders';
 import { resolvers } from '../graphql/resolvers';
 import { loadTypeDefs } from '../graphql/type-defs';
 import { health } from './health';
-import { costPlugin, formatLimitError, limitMessage, limitRules, tokenLimitError } from './limits';
+import { documentRules } from '../graphql/limits/document-rules';
+import { costPlugin, GraphBounds } from '../graphql/limits/cost';
+import { budgetPlugin } from '../graphql/limits/budget';
+import { formatLimitError, LimitError, limitMessage, queryTextLimitError, variablesLimitError } from './limits';
 import { Metrics } from './metrics';
 import { Exports } from './export';
 import { corsOptions, helmetOptions, preflightGuard } from './security';
@@ -115,6 +117,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     underPressure: () => pressure(),
   });
   const records = new WeakMap<object, RequestRecord>();
+  /** Each GraphQL request's deadline, for the Cypher runner its context gets. */
+  const deadlines = new WeakMap<object, RequestDeadline>();
 
   const level = opts.logLevel ?? 'silent';
   const pretty = !opts.logStream && process.stdout.isTTY && level !== 'silent';
@@ -139,6 +143,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
   });
   pressure = () => fastify.isUnderPressure?.() ?? false;
 
+  const bounds = new GraphBounds(opts.cypher);
   const apollo = new ApolloServer<Context>({
     typeDefs: loadTypeDefs(),
     resolvers,
@@ -151,12 +156,12 @@ export async function startApp(opts: AppOptions): Promise<App> {
     // No automatic persisted queries: a public read-only API gains little, and a hash that does not match its
     // query came back as an uncoded error. Clients get PERSISTED_QUERY_NOT_SUPPORTED instead.
     persistedQueries: false,
-    validationRules: [depthLimit(limits.maxDepth), readOnlyRule, limitRules(limits)],
+    validationRules: [readOnlyRule, documentRules(limits)],
     allowBatchedHttpRequests: limits.maxBatch > 0,
     // main.ts owns signal handling: it stops the HTTP server, then the driver, then the embedded Neo4j, in order.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(), costPlugin(limits), observe(), argumentValueErrorPlugin,
+      ApolloServerPluginLandingPageDisabled(), costPlugin(limits, bounds), budgetPlugin(limits), observe(), argumentValueErrorPlugin,
       ...responseCachePlugins({
         maxBytes: opts.cypher.resultCache ? opts.responseCacheBytes ?? 0 : 0,
         maxAgeSeconds: opts.cacheMaxAgeSeconds ?? 60,
@@ -166,6 +171,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
     parseOptions: { maxTokens: limits.maxTokens },
   });
   await apollo.start();
+  // The graph's fan-outs, measured before the first request needs them (a cold plan takes seconds); a failure
+  // here is not fatal: the first request measures again, or is refused.
+  await bounds.get().catch(() => undefined);
 
   /** Operation name, error codes and round trips into the request's record; round trips reported to the client. */
   function observe(): ApolloServerPlugin<Context> {
@@ -198,7 +206,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
 
   const graphqlHandler = fastifyApolloHandler(apollo, {
     context: async (request) => {
-      const cypher = opts.cypher.forRequest();
+      // The request's deadline reaches every statement it runs: each gets only the time left, none starts after it.
+      const cypher = opts.cypher.forRequest(deadlines.get(request));
       const context: Context = { cypher, loaders: createLoaders(cypher, opts.loaders) };
       const record = records.get(request);
       if (record) {
@@ -290,16 +299,22 @@ export async function startApp(opts: AppOptions): Promise<App> {
     }
     const operations = Array.isArray(body) ? body : [request.method === 'GET' ? request.query : body];
     for (const operation of operations) {
-      const tooLong = tokenLimitError((operation as { query?: unknown } | null)?.query, limits.maxTokens);
-      if (tooLong) return reply.code(400).send({ errors: [formatLimitError(tooLong)] });
+      const sent = (operation ?? {}) as { query?: unknown; variables?: unknown };
+      const refused = queryTextLimitError(sent.query, limits) ?? variablesLimitError(sent.variables, limits);
+      if (refused) return reply.code(400).send({ errors: [refused.formatted] });
     }
     if (!availability.up) {
       return reply.code(503).header('retry-after', '2').send(errorBody(
         'The graph database is unavailable (it is being restarted or reconnected); try again in a few seconds.', 'SERVICE_UNAVAILABLE'));
     }
+    // The deadline answers the client and cancels the work: statements still to run are refused, running ones get
+    // only the time left as their transaction timeout (src/neo4j/cypher.ts), so Neo4j stops them too.
+    const deadline = { at: Date.now() + limits.requestDeadlineMs, controller: new AbortController() };
+    deadlines.set(request, { signal: deadline.controller.signal, at: deadline.at });
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<string>((resolve) => {
+    const late = new Promise<string>((resolve) => {
       timer = setTimeout(() => {
+        deadline.controller.abort();
         // Not marked down: a slow answer may be overload, not an outage; the requests that fail to reach Neo4j decide.
         void reply.code(503).header('retry-after', '2').type('application/json; charset=utf-8');
         resolve(JSON.stringify(errorBody(
@@ -308,9 +323,17 @@ export async function startApp(opts: AppOptions): Promise<App> {
       }, limits.requestDeadlineMs);
     });
     try {
-      return await Promise.race([graphqlHandler.call(fastify, request as never, reply as never), deadline]);
+      const answer = await Promise.race([graphqlHandler.call(fastify, request as never, reply as never), late]);
+      // The last bound: an answer's bytes (the runtime budget already bounds its objects).
+      if (typeof answer === 'string' && answer.length > limits.maxResponseBytes / 4 && Buffer.byteLength(answer) > limits.maxResponseBytes) {
+        const tooBig = new LimitError('maxResponseBytes', limits.maxResponseBytes, Buffer.byteLength(answer), 'The size of the answer in bytes',
+          'Ask for fewer fields or smaller pages (`first`), and page with `after`.');
+        return reply.code(400).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ errors: [tooBig.formatted] }));
+      }
+      return answer;
     } finally {
       clearTimeout(timer);
+      deadline.controller.abort(); // the answer is out: anything still running for it is wasted work
     }
   }
 

@@ -3,6 +3,24 @@ import { join } from 'node:path';
 import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
 import { cacheKey, ResultCache, ResultCacheLimits, watchedResultCache } from './result-cache';
+import { Bulkhead } from './bulkhead';
+
+/**
+ * The statements whose work grows with the graph's fan-out to the power of the hops rather than with the answer:
+ * path searches. They take turns in one server-wide Bulkhead, three at a time. (Sentence search is not one of
+ * them since its text is bounded to 200 characters: its cost is one full-text lookup.)
+ */
+const HEAVY_STATEMENTS: ReadonlyMap<string, string> = new Map([
+  ['read/paths', 'path searches'], ['read/reach', 'path searches'], ['read/path', 'path searches'],
+]);
+const HEAVY_CONCURRENCY = 3;
+/** How long a path search waits for its turn before it is refused (SERVER_BUSY)… */
+const HEAVY_MAX_WAIT_MS = 3_000;
+/**
+ * …and how long it may take in all, waiting included (then Neo4j stops it: QUERY_TIMEOUT). Searches between two
+ * projects take 30–250 ms here; the slowest documented one, 6 hops between two hubs, 0.2–2.4 s under load.
+ */
+const HEAVY_BUDGET_MS = 4_500;
 
 /**
  * The one module that sends Cypher to Neo4j. Statements live in cypher/**.cypher and are referred to by
@@ -47,9 +65,26 @@ export interface CypherStats {
   statements?: number;
 }
 
+/** A request's deadline: its time limit and the signal that fires when it passes (or the answer is sent). */
+export interface RequestDeadline {
+  signal: AbortSignal;
+  /** Epoch ms. */
+  at: number;
+}
+
+/** A statement a request would send after its deadline: refused, never sent. */
+export class DeadlinePassedError extends Error {
+  readonly code = 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration';
+  constructor() {
+    super('The request\'s deadline passed: the statement was not sent.');
+  }
+}
+
 export interface CypherOptions {
   /** Results of read() kept between requests, keyed by statement, parameters and the graph's load id. */
   resultCache?: ResultCache | null;
+  /** Shared by every runner made from one root runner (forRequest, withResultCache keep it). */
+  heavy?: Bulkhead;
 }
 
 export class Cypher {
@@ -62,8 +97,9 @@ export class Cypher {
     readonly database: string,
     private readonly timeoutMs: number,
     readonly stats: CypherStats = { roundTrips: 0 },
-    private readonly options: CypherOptions = {},
+    private readonly options: CypherOptions = { heavy: new Bulkhead(HEAVY_CONCURRENCY, HEAVY_MAX_WAIT_MS) },
     perRequest = false,
+    private readonly deadline?: RequestDeadline,
   ) {
     this.perRequest = perRequest;
   }
@@ -72,8 +108,19 @@ export class Cypher {
    * A runner for one GraphQL request: it counts its own statements and round trips, and runs each statement in an
    * auto-commit read transaction (see autoCommit).
    */
-  forRequest(): Cypher {
-    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true);
+  forRequest(deadline?: RequestDeadline): Cypher {
+    return new Cypher(this.driver, this.database, this.timeoutMs, { roundTrips: 0 }, this.options, true, deadline);
+  }
+
+  /**
+   * The transaction timeout of the next statement: the configured one, or less when the request's deadline is
+   * nearer, so Neo4j itself stops work nobody waits for. Throws when the deadline has passed.
+   */
+  private statementTimeout(): number {
+    if (!this.deadline) return this.timeoutMs;
+    const left = this.deadline.at - Date.now();
+    if (this.deadline.signal.aborted || left <= 0) throw new DeadlinePassedError();
+    return Math.max(1, Math.min(this.timeoutMs, left));
   }
 
   /**
@@ -98,13 +145,21 @@ export class Cypher {
     const hit = cache?.get(key);
     if (hit) return hit as T[];
     const text = cypherText(name);
+    const timeout = this.statementTimeout();
     this.stats.statements = (this.stats.statements ?? 0) + 1;
     let rows: T[];
     if (this.perRequest) {
       if (this.inFlight === 0) this.stats.roundTrips += 1;
       this.inFlight += 1;
       try {
-        rows = await this.autoCommit<T>(text, params);
+        const heavy = HEAVY_STATEMENTS.get(name);
+        if (heavy && this.options.heavy) {
+          const until = Date.now() + HEAVY_BUDGET_MS;
+          rows = await this.options.heavy.run(heavy, () => this.autoCommit<T>(text, params, Math.max(1, Math.min(this.statementTimeout(), until - Date.now()))),
+            this.deadline ? this.deadline.at - Date.now() : undefined);
+        } else {
+          rows = await this.autoCommit<T>(text, params, timeout);
+        }
       } finally {
         this.inFlight -= 1;
       }
@@ -129,10 +184,10 @@ export class Cypher {
    * run side by side on separate pooled connections. Neo4j reads are read-committed either way, so a request never
    * had a snapshot of one load; the result and response caches are keyed by the load id instead.
    */
-  private async autoCommit<T extends Row>(text: string, params: Record<string, unknown>): Promise<T[]> {
+  private async autoCommit<T extends Row>(text: string, params: Record<string, unknown>, timeout: number): Promise<T[]> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.run(text, toCypher(params) as Record<string, unknown>, { timeout: this.timeoutMs });
+      const result = await session.run(text, toCypher(params) as Record<string, unknown>, { timeout });
       return result.records.map((r) => r.toObject() as T);
     } finally {
       await session.close();

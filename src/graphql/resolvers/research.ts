@@ -108,6 +108,9 @@ export interface Span {
  * Where `needle` occurs in `text`, comparing both after NFKC and lower-casing (full-width （ and half-width ( meet),
  * with offsets into the original text. Occurrences do not overlap.
  */
+/** Spans kept per passage and name: a bound the cost limit counts on (src/graphql/limits/bounds.ts); the report never repeats a name this often in one sentence. */
+export const MAX_SPANS = 20;
+
 export function findSpans(text: string, needle: string): Span[] {
   const target = needle.normalize('NFKC').toLowerCase();
   if (target === '') return [];
@@ -121,7 +124,7 @@ export function findSpans(text: string, needle: string): Span[] {
     i += char.length;
   }
   const spans: Span[] = [];
-  for (let at = folded.indexOf(target); at >= 0; at = folded.indexOf(target, at + target.length)) {
+  for (let at = folded.indexOf(target); at >= 0 && spans.length < MAX_SPANS; at = folded.indexOf(target, at + target.length)) {
     const start = origin[at].start;
     const end = origin[at + target.length - 1].end;
     spans.push({ start, end, text: text.slice(start, end) });
@@ -134,7 +137,7 @@ function nameSpans(text: string, entity: NodeRow): Span[] {
   const names = [entity.name as string, ...((entity.aliases as string[]) ?? [])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
   const spans: Span[] = [];
   for (const name of names) {
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    for (let at = text.indexOf(name); at >= 0 && spans.length < MAX_SPANS; at = text.indexOf(name, at + 1)) {
       if (spans.some((s) => at < s.end && at + name.length > s.start)) continue;
       spans.push({ start: at, end: at + name.length, text: name });
     }

@@ -1,7 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { STAGE_ORDER } from '../../../src/graphql/stages';
 import { FACT_RELATIONSHIP_TYPES } from '../../../src/graph/fixtures/fixture-schema';
-import { depthLimit } from '../../../src/graphql/depth-limit';
+import { documentRules } from '../../../src/graphql/limits/document-rules';
+import { DEFAULT_LIMITS } from '../../../src/config';
 import { formatError } from '../../../src/graphql/errors';
 import { createLoaders } from '../../../src/graphql/loaders';
 import { Context } from '../../../src/graphql/context';
@@ -16,7 +17,7 @@ import { Answers, node, RecordingCypher } from '../helpers/recording-cypher';
  */
 
 const server = new ApolloServer<Context>({
-  typeDefs: loadTypeDefs(), resolvers, formatError: formatError(false), validationRules: [depthLimit(15), readOnlyRule],
+  typeDefs: loadTypeDefs(), resolvers, formatError: formatError(false), validationRules: [documentRules(DEFAULT_LIMITS), readOnlyRule],
   plugins: [argumentValueErrorPlugin],
 });
 beforeAll(() => server.start());
@@ -232,7 +233,7 @@ describe('errors', () => {
     const { errors } = await run(`{ strategies { edges { node { name } } } }`, { 'read/entities-page': () => [{ nodes: [{ name: 'no id' }], totalCount: 1 }] });
     expect(errors?.[0]).toMatchObject({ message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     // The details stay in the server's log.
-    expect(String(logged.mock.calls[0][1])).toContain('read/entities-page.nodes[0].id: expected a string');
+    expect(String(logged.mock.calls[0][0])).toContain('read/entities-page.nodes[0].id: expected a string');
     logged.mockRestore();
   });
 

@@ -49,7 +49,17 @@ describe('connections', () => {
     const last = paginate(all, pageOf({ first: 2, after: encodeCursor(1) }));
     expect(last.edges.map((e) => e.n)).toEqual(['c']);
     expect(last.pageInfo.hasNextPage).toBe(false);
-    const empty = paginate(all, pageOf({ first: 2, after: encodeCursor(5) }));
+    // After the last cursor: an empty page (its cursors null); past it, a cursor never given out for this list.
+    const empty = paginate(all, pageOf({ first: 2, after: encodeCursor(2) }));
     expect(empty.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null });
+    expect(() => paginate(all, pageOf({ first: 2, after: encodeCursor(5) }))).toThrow(/points past the end of the list \(3 items\)/);
+  });
+
+  it('refuses cursors it did not give out: not base64 of pg:<offset>, exponents, offsets past 2^53', () => {
+    const cursor = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    for (const bad of [cursor('pg:1e300'), cursor('pg:-1'), cursor('pg:9007199254740993'), cursor('pg:01'), 'x'.repeat(100), cursor('pg:1.5')]) {
+      expect(() => pageOf({ after: bad })).toThrow(/is not a cursor this API gave out/);
+    }
+    expect(pageOf({ after: cursor('pg:41') }).offset).toBe(42);
   });
 });
