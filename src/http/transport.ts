@@ -20,7 +20,7 @@ import { errorBody, HttpRefusal } from './errors';
 export const MAX_REQUESTS_PER_SOCKET = 1_000;
 /** A client must send its whole request (headers and body) within this time (slow-loris). */
 export const REQUEST_TIMEOUT_MS = 30_000;
-/** Seconds a shed or rate-limited client is asked to wait. */
+/** Seconds a shed client is asked to wait (the rate limit says when its window reopens). */
 const PRESSURE_RETRY_AFTER_S = 5;
 /** Clients the rate limit remembers at once (an LRU inside @fastify/rate-limit): its memory is bounded too. */
 const RATE_LIMIT_CLIENTS = 10_000;
