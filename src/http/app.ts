@@ -281,7 +281,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
-  fastify.setNotFoundHandler((request, reply) =>
+  // The rate limit (when on) counts requests for routes that do not exist too: a 404 flood is still a flood.
+  fastify.setNotFoundHandler(transport.rateLimitPerMinute > 0 ? { preHandler: fastify.rateLimit() } : {}, (request, reply) =>
     reply.code(404).send(errorBody(`No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; the API is at /graphql.`, 'NOT_FOUND')),
   );
 

@@ -363,7 +363,7 @@ describe('Fastify\'s and Node\'s own refusals in the API\'s error shape', () => 
     expect(jsonBody(text).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
-  it('a URL that does not decode (FST_ERR_BAD_URL), a bad JSON body, a compressed body of the wrong kind: coded JSON', async () => {
+  it('a URL that does not decode (FST_ERR_BAD_URL), a compressed body that is not: coded JSON', async () => {
     for (const path of ['/explore/%c0', '/graphql%E0%A4%A', '/%zz']) {
       const res = await exchange(server.app.url, path);
       const body = JSON.parse(res.body.toString('utf8'));
@@ -396,7 +396,7 @@ describe('Fastify\'s and Node\'s own refusals in the API\'s error shape', () => 
 });
 
 describe('the transport: connections, rate limit, load shedding, trusted proxies, the metrics port', () => {
-  it('a flood of idle sockets past the cap does not keep a real client out; idle ones are answered 408 and closed', async () => {
+  it('100 idle sockets past a cap of 20 do not keep a real client out: the longest-idle make room', async () => {
     const capped = await startTestServer(undefined, { transport: { maxConnections: 20, headersTimeoutMs: 60_000 } });
     const url = new URL(capped.app.url);
     const idle: Socket[] = [];
@@ -451,6 +451,10 @@ describe('the transport: connections, rate limit, load shedding, trusted proxies
         extensions: { code: 'RATE_LIMITED', limit: 'rateLimit', max: 5 }, message: expect.stringContaining('PLANGRAPH_RATE_LIMIT'),
       });
       expect((await fetch(`${limited.app.url}/health`)).status).toBe(200);
+      // Counted on every route, including those that do not exist.
+      const missing = await fetch(`${limited.app.url}/nope`);
+      expect(missing.status).toBe(429);
+      expect(((await missing.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
     } finally {
       await limited.stop();
     }
