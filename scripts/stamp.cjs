@@ -69,10 +69,13 @@ function staleReason(root, stampFile, { inputs, outputs = [] } = {}) {
   return hashInputs(root, stamp.inputs) === stamp.hash ? undefined : 'sources changed';
 }
 
-/** Records a step's inputs (hashed as they were when it started) and outputs; written whole or not at all. */
-function writeStamp(stampFile, { hash, inputs, outputs = [] }) {
+/**
+ * Records a step's inputs (hashed as they were when it started) and outputs, and any other fields the step reads back
+ * (web/build.mjs: which kind of build it was); written whole or not at all.
+ */
+function writeStamp(stampFile, { hash, inputs, outputs = [], ...extra }) {
   const tmp = `${stampFile}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ hash, inputs, outputs }, null, 1));
+  writeFileSync(tmp, JSON.stringify({ hash, inputs, outputs, ...extra }, null, 1));
   renameSync(tmp, stampFile);
 }
 

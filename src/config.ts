@@ -21,12 +21,16 @@ export interface Config {
   maxQueryDepth: number;
   /** Statement results kept between requests (0 turns the cache off); dropped whenever the graph's load id changes. */
   resultCacheEntries: number;
+  /** Bytes those results may hold (estimated); the cache keeps within both bounds (0 turns it off). */
+  resultCacheBytes: number;
   /** Bytes of whole answers kept between requests (0 = off); keyed by the load id, so it needs the result cache's watch. */
   responseCacheBytes: number;
   /** Seconds an answer may be reused: the response cache's TTL and the Cache-Control max-age (0 = no caching at all). */
   cacheMaxAgeSeconds: number;
   /** What one HTTP request may ask for; every refusal names the limit (see docs/deploy.md). */
   limits: Limits;
+  /** The HTTP transport: connections, timeouts, rate limit, proxy, load shedding, the metrics port (docs/deploy.md). */
+  transport: Transport;
   /** Origins (scheme://host[:port]) other than the API's own and localhost's whose browsers may call the API; ['*'] = any. */
   corsOrigins: string[];
   /** pino level of the request log and the server's own lines. */
@@ -80,6 +84,42 @@ export interface Limits {
   requestDeadlineMs: number;
 }
 
+/**
+ * How the HTTP server guards itself below GraphQL: what one client, or a flood of them, can hold. Defaults:
+ * docs/deploy.md ("Transport") says why each value; none of them trips in the test suite or the benchmark.
+ */
+export interface Transport {
+  /** Open connections; past it the longest-idle one is closed, or the new one if all are busy (PLANGRAPH_MAX_CONNECTIONS). */
+  maxConnections: number;
+  /** A client must send a request's headers within this many ms of starting it or of connecting (PLANGRAPH_HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this many ms (PLANGRAPH_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
+  /** Requests per client IP per minute; 0 = no in-process rate limit (PLANGRAPH_RATE_LIMIT). */
+  rateLimitPerMinute: number;
+  /** Whose X-Forwarded-For to believe: false, true (any peer), or the proxies' addresses/CIDRs (PLANGRAPH_TRUST_PROXY). */
+  trustProxy: boolean | string[];
+  /** Load shedding: above any of these, requests get 503 at once; 0 turns that check off. */
+  maxEventLoopDelayMs: number;
+  maxHeapBytes: number;
+  maxRssBytes: number;
+  /** Serve /metrics on this port (on HOST) and not on the API's; null = on the API's port (PLANGRAPH_METRICS_PORT). */
+  metricsPort: number | null;
+}
+
+export const DEFAULT_TRANSPORT: Transport = {
+  maxConnections: 1_000,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 10_000,
+  rateLimitPerMinute: 0,
+  trustProxy: false,
+  maxEventLoopDelayMs: 1_000,
+  maxHeapBytes: 1_536 * 1024 * 1024,
+  maxRssBytes: 2_048 * 1024 * 1024,
+  metricsPort: null,
+};
+
+export const DEFAULT_RESULT_CACHE_MB = 64;
 
 export class ConfigError extends PlanGraphError {
   readonly code = 'CONFIG_INVALID';
@@ -203,16 +243,24 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
 
+  const transport = readTransport(env, int, problems);
+  const port = int('PORT', 4000, 0, 65535);
+  if (transport.metricsPort !== null && transport.metricsPort === port) {
+    problems.push(`PLANGRAPH_METRICS_PORT=${transport.metricsPort} must differ from PORT: it exists to keep /metrics off the API's port`);
+  }
+
   const config: Config = {
     host: str('HOST', '0.0.0.0'),
-    port: int('PORT', 4000, 0, 65535),
+    port,
     neo4j,
     resultCacheEntries: int('PLANGRAPH_RESULT_CACHE_ENTRIES', 5000, 0, 1_000_000),
+    resultCacheBytes: int('PLANGRAPH_RESULT_CACHE_MB', DEFAULT_RESULT_CACHE_MB, 0, 16_384) * 1024 * 1024,
     responseCacheBytes: int('PLANGRAPH_RESPONSE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
     cacheMaxAgeSeconds: int('PLANGRAPH_CACHE_MAX_AGE', 60, 0, 86_400),
     queryTimeoutMs,
     maxQueryDepth: limits.maxDepth,
     limits,
+    transport,
     corsOrigins,
     logLevel: logLevel as LogLevel,
     neo4jMaxRestarts: int('PLANGRAPH_NEO4J_MAX_RESTARTS', 5, 0, 100),
@@ -224,4 +272,39 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const MB = 1024 * 1024;
+/** An IPv4 or IPv6 address, optionally with a /prefix: what Fastify's trustProxy (proxy-addr) accepts in a list. */
+const PROXY_ADDRESS = /^(?:[0-9.]+|[0-9a-f:.]+)(?:\/\d{1,3})?$/i;
+
+/** PLANGRAPH_MAX_CONNECTIONS … PLANGRAPH_METRICS_PORT: the HTTP transport (see Transport). */
+function readTransport(env: Env, int: (name: string, fallback: number, min: number, max: number) => number, problems: string[]): Transport {
+  const d = DEFAULT_TRANSPORT;
+  const rawProxy = (env.PLANGRAPH_TRUST_PROXY ?? '').trim();
+  let trustProxy: Transport['trustProxy'] = false;
+  if (rawProxy === '' || /^(false|no|0)$/i.test(rawProxy)) trustProxy = false;
+  else if (/^(true|yes)$/i.test(rawProxy)) trustProxy = true;
+  else if (/^\d+$/.test(rawProxy)) {
+    // Fastify 5 treats a hop count as trusting nobody (it cannot check the peer); say so rather than ignore it.
+    problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy}: a hop count is not supported; list the proxies' addresses (127.0.0.1,10.0.0.0/8) or use true`);
+  } else {
+    trustProxy = rawProxy.split(',').map((a) => a.trim()).filter(Boolean);
+    const bad = trustProxy.filter((a) => !PROXY_ADDRESS.test(a) || !(a.includes('.') || a.includes(':')));
+    if (bad.length > 0 || trustProxy.length > 100) {
+      problems.push(`PLANGRAPH_TRUST_PROXY=${rawProxy} must be true, false, or up to 100 proxy addresses or CIDRs (127.0.0.1,10.0.0.0/8,::1)`);
+    }
+  }
+  const metricsPort = int('PLANGRAPH_METRICS_PORT', 0, 0, 65535);
+  return {
+    maxConnections: int('PLANGRAPH_MAX_CONNECTIONS', d.maxConnections, 10, 100_000),
+    headersTimeoutMs: int('PLANGRAPH_HEADERS_TIMEOUT_MS', d.headersTimeoutMs, 1_000, 120_000),
+    keepAliveTimeoutMs: int('PLANGRAPH_KEEP_ALIVE_TIMEOUT_MS', d.keepAliveTimeoutMs, 1_000, 600_000),
+    rateLimitPerMinute: int('PLANGRAPH_RATE_LIMIT', d.rateLimitPerMinute, 0, 1_000_000),
+    trustProxy,
+    maxEventLoopDelayMs: int('PLANGRAPH_MAX_EVENT_LOOP_DELAY_MS', d.maxEventLoopDelayMs, 0, 60_000),
+    maxHeapBytes: int('PLANGRAPH_MAX_HEAP_MB', d.maxHeapBytes / MB, 0, 65_536) * MB,
+    maxRssBytes: int('PLANGRAPH_MAX_RSS_MB', d.maxRssBytes / MB, 0, 65_536) * MB,
+    metricsPort: metricsPort === 0 ? null : metricsPort,
+  };
 }

@@ -37,16 +37,16 @@ async function main(): Promise<void> {
   const graphChecked = Date.now();
 
   // Loading is done: from here on the graph only changes by a load, which changes its load id and drops the cache.
-  const served = cypher.withResultCache(config.resultCacheEntries);
+  const served = cypher.withResultCache({ maxEntries: config.resultCacheEntries, maxBytes: config.resultCacheBytes });
   const app = await startApp({
     cypher: served, port: config.port, host: config.host, development: config.development, limits: config.limits,
     availability: db.availability, corsOrigins: config.corsOrigins, logLevel: config.logLevel,
-    responseCacheBytes: config.responseCacheBytes, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    responseCacheBytes: config.responseCacheBytes, cacheMaxAgeSeconds: config.cacheMaxAgeSeconds, transport: config.transport,
   });
   log(`ready in ${seconds(started)} (Neo4j ${((neo4jUp - started) / 1000).toFixed(1)} s, schema and graph ${((graphChecked - neo4jUp) / 1000).toFixed(1)} s, HTTP ${seconds(graphChecked)})`);
   log(`GraphQL API:  ${app.url}/graphql  (open it in a browser for the playground)`);
   log(`health:       ${app.url}/health`);
-  log(`metrics:      ${app.url}/metrics`);
+  log(`metrics:      ${app.metricsUrl ?? app.url}/metrics`);
   // The first start records the classes Neo4j loaded; archive them now that start-up is over (once, in the background).
   db.prepareFasterStart?.();
 

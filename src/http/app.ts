@@ -9,7 +9,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { FastifyError, FastifyReply, FastifyRequest, LogController } from 'fastify';
 import { GraphQLFormattedError } from 'graphql';
-import { DEFAULT_LIMITS, Limits, LogLevel } from '../config';
+import { DEFAULT_LIMITS, DEFAULT_TRANSPORT, Limits, LogLevel, Transport } from '../config';
 import { Cypher, RequestDeadline } from '../neo4j/cypher';
 import { Availability } from '../neo4j/availability';
 import { formatError } from '../graphql/errors';
@@ -24,10 +24,13 @@ import { budgetPlugin } from '../graphql/limits/budget';
 import { formatLimitError, LimitError, limitMessage, queryTextLimitError, variablesLimitError } from './limits';
 import { Metrics } from './metrics';
 import { Exports } from './export';
-import { playgroundPage } from './playground';
-import { WebFile, webFile } from './web';
-import { corsOptions, helmetOptions } from './security';
+import { corsOptions, helmetOptions, preflightGuard } from './security';
 import { responseCachePlugins } from './response-cache';
+import { clientErrorHandler, describeHttpError, errorBody, frameworkErrors } from './errors';
+import { sendPlayground, staticRoutes } from './static';
+import { serverOptions, transportGuards } from './transport';
+import { ConnectionGuard, guardConnections } from './connections';
+import { knownOperations } from './operations';
 
 /**
  * The HTTP face of PlanGraph, on Fastify with Apollo Server (@as-integrations/fastify):
@@ -36,17 +39,25 @@ import { responseCachePlugins } from './response-cache';
  *   GET /playground/*  the playground's scripts and styles (bundled into web/dist; an allow-list of files)
  *   GET /explore       the graph explorer (web/), its assets, and /favicon.ico
  *   GET /export/*      the graph as GraphML, CSV and JSON files
- *   GET /health        JSON status of the server, Neo4j and the graph (503 `degraded` during a Neo4j outage)
- *   GET /metrics       Prometheus metrics
+ *   GET /health        JSON status of the server, Neo4j, the graph and load shedding (503 `degraded` during a Neo4j outage)
+ *   GET /metrics       Prometheus metrics (on PLANGRAPH_METRICS_PORT instead, when set)
+ * Static files and exports are held in memory, pre-compressed, with ETags (static.ts); the transport — connection
+ * cap, timeouts, load shedding, the opt-in rate limit, trusted proxies — is transport.ts and connections.ts.
  * Every request is logged as one JSON line (pino) with its id, operation, status, duration, Cypher round trips
  * and error codes. Every error answer, whatever refused it, is GraphQL-shaped: `{ errors: [{ message, extensions: { code } }] }`.
  */
 
 export interface App {
   url: string;
+  /** Where /metrics is served when it has its own port (PLANGRAPH_METRICS_PORT); otherwise undefined (it is at url). */
+  metricsUrl?: string;
   server: Server;
   metrics: Metrics;
   availability: Availability;
+  /** The open-connection cap's counts. */
+  connections: ConnectionGuard;
+  /** The /export/ files (built once per graph load). */
+  exports: Exports;
   /** Stops accepting requests, lets in-flight ones finish, then resolves. Does not close the driver. */
   stop(): Promise<void>;
 }
@@ -76,6 +87,8 @@ export interface AppOptions {
   responseCacheBytes?: number;
   /** Cache-Control max-age and response-cache TTL in seconds (PLANGRAPH_CACHE_MAX_AGE; default 60). */
   cacheMaxAgeSeconds?: number;
+  /** Connections, timeouts, rate limit, trusted proxies, load shedding, the metrics port; unset fields take their defaults. */
+  transport?: Partial<Transport>;
 }
 
 /** What the request log and the metrics learn about one GraphQL request while it runs. */
@@ -90,40 +103,19 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const RECORD = Symbol('plangraph.request');
 const recordOf = (context: unknown): RequestRecord | undefined => (context as { [RECORD]?: RequestRecord } | undefined)?.[RECORD];
 
-function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): { errors: GraphQLFormattedError[] } {
-  return { errors: [{ message, extensions: { code, ...extensions } }] };
-}
-
-/** Fastify's own refusals (body size, content type, JSON syntax) as GraphQL errors a client can act on. */
-function describeHttpError(error: FastifyError, request: FastifyRequest, limits: Limits): { status: number; body: object } {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE': {
-      const declared = Number(request.headers['content-length']);
-      const actual = Number.isFinite(declared) && declared > limits.maxBodyBytes ? declared : limits.maxBodyBytes + 1;
-      const message = limitMessage('maxBodyBytes', limits.maxBodyBytes, actual, `The request body${actual === declared ? '' : ' (at least)'} in bytes`,
-        'Send a shorter query; put long values in variables only as long as they need to be.');
-      return { status: 413, body: errorBody(message, 'PAYLOAD_TOO_LARGE', { limit: 'maxBodyBytes', max: limits.maxBodyBytes, actual }) };
-    }
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, body: errorBody('The request body is not valid JSON. Send {"query": "...", "variables": {...}}.', 'BAD_REQUEST') };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return {
-        status: 415,
-        body: errorBody(`Content-Type ${JSON.stringify(String(request.headers['content-type'] ?? '').slice(0, 100))} is not supported; send application/json.`, 'UNSUPPORTED_MEDIA_TYPE'),
-      };
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, body: errorBody('The Content-Length header does not match the body.', 'BAD_REQUEST') };
-  }
-  if (status < 500) return { status, body: errorBody(error.message.slice(0, 300), 'BAD_REQUEST') };
-  return { status: 500, body: errorBody('Internal server error.', 'INTERNAL_SERVER_ERROR') };
-}
-
 export async function startApp(opts: AppOptions): Promise<App> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...(opts.maxQueryDepth ? { maxDepth: opts.maxQueryDepth } : {}), ...opts.limits };
+  const transport: Transport = { ...DEFAULT_TRANSPORT, ...opts.transport };
   const availability = opts.availability ?? Availability.forDriver(opts.cypher.driver, opts.cypher.database);
-  const metrics = new Metrics(() => availability.up);
+  const resultCache = opts.cypher.resultCache;
+  // `fastify` is assigned below; the gauges read it only when /metrics is scraped.
+  let pressure = () => false;
+  const metrics = new Metrics({
+    isNeo4jUp: () => availability.up,
+    knownOperations: knownOperations(),
+    resultCache: resultCache ? () => ({ bytes: resultCache.bytes, entries: resultCache.size }) : undefined,
+    underPressure: () => pressure(),
+  });
   const records = new WeakMap<object, RequestRecord>();
   /** Each GraphQL request's deadline, for the Cypher runner its context gets. */
   const deadlines = new WeakMap<object, RequestDeadline>();
@@ -143,10 +135,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: limits.maxBodyBytes,
-    // A client must send its whole request within this time (slow-loris); answers are bounded by the deadline below.
-    requestTimeout: 30_000,
-    return503OnClosing: true,
+    // Timeouts, requests per socket, trusted proxies (transport.ts); answers are bounded by the deadline below.
+    ...serverOptions(transport, limits),
+    // Node's and the router's refusals (431, 408, a bad %-escape) in the API's error shape, like every other.
+    clientErrorHandler: clientErrorHandler(),
+    frameworkErrors: frameworkErrors(limits),
   });
+  pressure = () => fastify.isUnderPressure?.() ?? false;
 
   const bounds = new GraphBounds(opts.cypher);
   const apollo = new ApolloServer<Context>({
@@ -222,9 +217,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
       return context;
     },
   });
-  const exports = new Exports(opts.cypher);
+  const exports = new Exports(opts.cypher, () => metrics.exportBuilds.inc());
 
+  // First, so that a shed, rate-limited or closing server refuses before any other work.
+  await fastify.register(transportGuards, { transport });
   await fastify.register(fastifyHelmet, helmetOptions);
+  // Ahead of @fastify/cors: refused and invalid preflights answered as the API answers.
+  fastify.addHook('onRequest', preflightGuard(opts.corsOrigins ?? []));
   await fastify.register(fastifyCors, corsOptions(opts.corsOrigins ?? []));
   await fastify.register(fastifyCompress, { global: true, threshold: 1024, encodings: ['br', 'gzip', 'deflate'] });
 
@@ -263,6 +262,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
     }
     request.log.info(
       {
+        // The client's address: X-Forwarded-For's when the proxy it came through is trusted (PLANGRAPH_TRUST_PROXY).
+        ip: request.ip,
         method: request.method,
         path: request.url.split('?')[0].slice(0, 200),
         status: reply.statusCode,
@@ -280,27 +281,13 @@ export async function startApp(opts: AppOptions): Promise<App> {
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   });
-  fastify.setNotFoundHandler((request, reply) =>
+  // The rate limit (when on) counts requests for routes that do not exist too: a 404 flood is still a flood.
+  fastify.setNotFoundHandler(transport.rateLimitPerMinute > 0 ? { preHandler: fastify.rateLimit() } : {}, (request, reply) =>
     reply.code(404).send(errorBody(`No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; the API is at /graphql.`, 'NOT_FOUND')),
   );
 
   const wantsPlayground = (request: FastifyRequest) =>
     request.method === 'GET' && (request.headers.accept ?? '').includes('text/html') && !(request.query as Record<string, unknown>)?.query;
-  const sendPlayground = (reply: FastifyReply) => {
-    const page = playgroundPage();
-    return reply.code(page.status).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(page.body);
-  };
-  const sendFile = (reply: FastifyReply, file: WebFile) => {
-    if (file.status === 301) return reply.redirect(String(file.body), 301);
-    return reply.code(file.status).header('cache-control', file.cache).type(file.type).send(file.body);
-  };
-  /** The browser pages (web/dist) and the exports: each path is on an allow-list, anything else is a coded 404. */
-  async function pages(request: FastifyRequest, reply: FastifyReply) {
-    const pathname = request.url.split('?')[0];
-    const file = webFile(pathname) ?? (await exports.file(pathname));
-    if (file) return sendFile(reply, file);
-    return reply.code(404).send(errorBody(`No route GET ${pathname.slice(0, 200)}; the API is at /graphql.`, 'NOT_FOUND'));
-  }
 
   /** Answers at once while Neo4j is down, and within the deadline whatever happens downstream. */
   async function graphql(request: FastifyRequest, reply: FastifyReply) {
@@ -361,10 +348,11 @@ export async function startApp(opts: AppOptions): Promise<App> {
   fastify.get('/', (request, reply) =>
     wantsPlayground(request) ? sendPlayground(reply) : reply.code(404).send(errorBody('No route GET /; the API is at /graphql.', 'NOT_FOUND')),
   );
-  for (const url of ['/explore', '/explore/*', '/playground/*', '/favicon.ico', '/favicon.svg', '/export', '/export/*']) fastify.get(url, pages);
+  await fastify.register(staticRoutes, { exports });
   fastify.get('/health', async (_request, reply) => {
     const report = availability.up ? await health(opts.cypher) : null;
-    if (report?.status === 'ok') return reply.send(report);
+    const pressure = fastify.pressure();
+    if (report?.status === 'ok') return reply.send({ ...report, pressure });
     if (report) availability.markDown(report.neo4j.error ?? 'the health check failed');
     const outage = availability.outage;
     return reply.code(503).send({
@@ -372,24 +360,50 @@ export async function startApp(opts: AppOptions): Promise<App> {
       neo4j: { connected: false, version: null, edition: null, error: report?.neo4j.error ?? outage?.reason ?? 'unavailable' },
       graph: null,
       ...(outage ? { unavailableSince: new Date(outage.since).toISOString() } : {}),
+      pressure,
     });
   });
-  fastify.get('/metrics', async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  // On the API's port unless it has its own (then the public port has no /metrics at all).
+  if (transport.metricsPort === null) fastify.get('/metrics', (_request, reply) => sendMetrics(metrics, reply));
 
   await fastify.listen({ port: opts.port, host: opts.host });
+  const connections = guardConnections(fastify.server, transport.maxConnections);
+  const metricsServer = transport.metricsPort === null ? null : await startMetricsServer(metrics, opts.host, transport.metricsPort);
   const { port } = fastify.server.address() as { port: number };
   const host = opts.host === '0.0.0.0' || opts.host === '::' ? 'localhost' : opts.host;
   return {
     url: `http://${host}:${port}`,
+    metricsUrl: metricsServer ? `http://${host}:${(metricsServer.server.address() as { port: number }).port}` : undefined,
     server: fastify.server,
     metrics,
     availability,
+    connections,
+    exports,
     stop: async () => {
+      await metricsServer?.close();
       await fastify.close();
       await apollo.stop();
       if (!opts.availability) availability.close();
     },
   };
+}
+
+async function sendMetrics(metrics: Metrics, reply: FastifyReply): Promise<FastifyReply> {
+  return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+}
+
+/**
+ * /metrics on a port of its own (PLANGRAPH_METRICS_PORT), for a scraper on the inside while the API's port is
+ * public: a bare Fastify with that one route, short timeouts and the API's error shape for anything else.
+ */
+async function startMetricsServer(metrics: Metrics, host: string, port: number) {
+  const server = Fastify({
+    logger: false, connectionTimeout: 30_000, requestTimeout: 10_000, keepAliveTimeout: 10_000, http: { headersTimeout: 10_000 },
+    clientErrorHandler: clientErrorHandler(), frameworkErrors: frameworkErrors(DEFAULT_LIMITS),
+  });
+  server.get('/metrics', (_request, reply) => sendMetrics(metrics, reply));
+  server.setNotFoundHandler((request, reply) =>
+    reply.code(404).send(errorBody(`No route ${request.method} ${request.url.split('?')[0].slice(0, 200)}; this port serves /metrics only.`, 'NOT_FOUND')));
+  await server.listen({ port, host });
+  return server;
 }

@@ -2,17 +2,27 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 /**
  * /metrics in Prometheus' text format (prom-client): requests and latency by operation, errors by code, Cypher
- * round trips, and whether Neo4j answers. One registry per app, so several apps in one process (tests) do not
- * share counters. Operation names come from clients: only well-formed ones are labels, and at most
- * MAX_OPERATION_LABELS distinct ones; the rest count as "other", so a hostile client cannot grow the series.
+ * round trips, whether Neo4j answers, what the caches hold, load shedding. One registry per app, so several apps in
+ * one process (tests) do not share counters.
+ *
+ * Operation labels are a fixed set: the names of the operations PlanGraph's documents and clients use
+ * (src/http/operations.ts), `anonymous` for unnamed ones, and `other` for every other name. Names come from
+ * clients; a label per name (or per first-come name, as before) would let anyone grow or use up the series.
  */
 
-const MAX_OPERATION_LABELS = 100;
-const NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+export interface MetricsSources {
+  isNeo4jUp: () => boolean;
+  /** The operation names that get their own label. */
+  knownOperations: ReadonlySet<string>;
+  /** The statement result cache's bytes and entries now, when there is one. */
+  resultCache?: () => { bytes: number; entries: number } | null;
+  /** Whether load shedding is answering 503 now. */
+  underPressure?: () => boolean;
+}
 
 export class Metrics {
   readonly registry = new Registry();
-  private readonly seen = new Set<string>();
+  private readonly known: ReadonlySet<string>;
   readonly requests = new Counter({
     name: 'plangraph_graphql_requests_total', help: 'GraphQL requests by operation name and HTTP status',
     labelNames: ['operation', 'status'] as const, registers: [this.registry],
@@ -31,25 +41,51 @@ export class Metrics {
   readonly http = new Counter({
     name: 'plangraph_http_requests_total', help: 'All HTTP requests by route and status', labelNames: ['route', 'status'] as const, registers: [this.registry],
   });
+  readonly exportBuilds = new Counter({
+    name: 'plangraph_export_builds_total', help: 'Times the /export/ files were made (once per graph load)', registers: [this.registry],
+  });
   readonly neo4jUp: Gauge;
 
-  constructor(isNeo4jUp: () => boolean) {
+  constructor(sources: MetricsSources) {
+    this.known = sources.knownOperations;
     this.neo4jUp = new Gauge({
       name: 'plangraph_neo4j_up', help: '1 while Neo4j answers, 0 during an outage', registers: [this.registry],
       collect() {
-        this.set(isNeo4jUp() ? 1 : 0);
+        this.set(sources.isNeo4jUp() ? 1 : 0);
       },
     });
+    const cache = sources.resultCache;
+    if (cache) {
+      new Gauge({
+        name: 'plangraph_result_cache_bytes', help: 'Estimated bytes held by the statement result cache (bounded by PLANGRAPH_RESULT_CACHE_MB)',
+        registers: [this.registry],
+        collect() {
+          this.set(cache()?.bytes ?? 0);
+        },
+      });
+      new Gauge({
+        name: 'plangraph_result_cache_entries', help: 'Statement results held (bounded by PLANGRAPH_RESULT_CACHE_ENTRIES)', registers: [this.registry],
+        collect() {
+          this.set(cache()?.entries ?? 0);
+        },
+      });
+    }
+    const pressure = sources.underPressure;
+    if (pressure) {
+      new Gauge({
+        name: 'plangraph_under_pressure', help: '1 while load shedding answers 503 (event-loop delay, heap or RSS over its limit)',
+        registers: [this.registry],
+        collect() {
+          this.set(pressure() ? 1 : 0);
+        },
+      });
+    }
     collectDefaultMetrics({ register: this.registry, prefix: 'plangraph_' });
   }
 
-  /** The label for a client's operation name. */
+  /** The label for a client's operation name: a known name, `anonymous` or `other`. */
   operationLabel(name: string | null | undefined): string {
     if (!name) return 'anonymous';
-    if (!NAME.test(name)) return 'other';
-    if (this.seen.has(name)) return name;
-    if (this.seen.size >= MAX_OPERATION_LABELS) return 'other';
-    this.seen.add(name);
-    return name;
+    return this.known.has(name) ? name : 'other';
   }
 }

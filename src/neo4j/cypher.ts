@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j, { Driver, ManagedTransaction, RecordShape } from 'neo4j-driver';
 import { CYPHER_DIR } from '../paths';
-import { cacheKey, ResultCache, watchedResultCache } from './result-cache';
+import { cacheKey, ResultCache, ResultCacheLimits, watchedResultCache } from './result-cache';
 import { Bulkhead } from './bulkhead';
 
 /**
@@ -125,10 +125,11 @@ export class Cypher {
 
   /**
    * A runner like this one whose reads are cached between requests while the graph's load id stays the same
-   * (read here every second, without the cache). maxEntries 0 returns this runner unchanged.
+   * (read here every second, without the cache). `limits` is the entries bound, or both bounds
+   * ({ maxEntries, maxBytes }); either 0 returns this runner unchanged.
    */
-  withResultCache(maxEntries: number, pollMs = 1000): Cypher {
-    const cache = watchedResultCache(async () => (await this.read('read/meta'))[0], maxEntries, pollMs);
+  withResultCache(limits: number | ResultCacheLimits, pollMs = 1000): Cypher {
+    const cache = watchedResultCache(async () => (await this.read('read/meta'))[0], limits, pollMs);
     return cache ? new Cypher(this.driver, this.database, this.timeoutMs, this.stats, { ...this.options, resultCache: cache }) : this;
   }
 

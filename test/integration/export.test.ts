@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { MultiDirectedGraph } from 'graphology';
 import { parse as parseGraphML } from 'graphology-graphml';
@@ -124,12 +126,64 @@ describe('the server’s /export/', () => {
     const graphml = await (await fetch(`${server.app.url}/export/plangraph.graphml`)).text();
     const withoutStamp = (s: string) => s.replace(/<!-- PlanGraph export .*-->/, '');
     expect(withoutStamp(graphml)).toBe(withoutStamp(readFileSync(join(out, 'plangraph.graphml'), 'utf8')));
-    expect((await fetch(`${server.app.url}/export/csv/Nothing.csv`)).status).toBe(404);
+    const nothing = await fetch(`${server.app.url}/export/csv/Nothing.csv`);
+    expect(nothing.status).toBe(404);
+    expect(((await nothing.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await fetch(`${server.app.url}/export/../package.json`)).status).toBe(404);
     const explorer = await (await fetch(`${server.app.url}/explore`)).text();
     expect(explorer).toContain('href="/export/"');
+    // The index borrows the explorer's style sheet, by its content-hashed name.
+    const sheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)![1];
+    expect(sheet).toMatch(/^\/explore\/explore-[A-Z0-9]{8}\.css$/);
+    expect((await fetch(`${server.app.url}${sheet}`)).status).toBe(200);
+  });
+
+  it('builds the files once per graph load: concurrent first requests share one build, later ones none', async () => {
+    const fresh = await startTestServer();
+    try {
+      expect(fresh.app.exports.builds).toBe(0);
+      const paths = ['', 'plangraph.json', 'plangraph.graphml', 'csv/Project.csv', 'csv/SERVES.csv', 'plangraph.json'];
+      const first = await Promise.all(paths.map((p) => fetch(`${fresh.app.url}/export/${p}`)));
+      expect(first.map((r) => r.status)).toEqual(paths.map(() => 200));
+      expect(fresh.app.exports.builds).toBe(1);
+      for (const p of paths) expect((await fetch(`${fresh.app.url}/export/${p}`)).status).toBe(200);
+      expect(fresh.app.exports.builds).toBe(1);
+      expect(await (await fetch(`${fresh.app.url}/metrics`)).text()).toMatch(/plangraph_export_builds_total 1\n/);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('keeps each file compressed: sends the brotli or gzip copy with an ETag, and 304 when the client has it', async () => {
+    const identity = await rawGet('/export/plangraph.graphml', {});
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    const br = await rawGet('/export/plangraph.graphml', { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('no-cache');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.body.length).toBeLessThan(identity.body.length / 4);
+    expect(brotliDecompressSync(br.body).equals(identity.body)).toBe(true);
+    const gz = await rawGet('/export/plangraph.graphml', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gz.body).equals(identity.body)).toBe(true);
+    const cached = await rawGet('/export/plangraph.graphml', { 'accept-encoding': 'br', 'if-none-match': br.headers.etag! });
+    expect(cached.status).toBe(304);
+    expect(cached.body.length).toBe(0);
   });
 });
+
+/** A GET whose bytes are read as sent (fetch would decode them). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(server.app.url);
+    const req = httpRequest({ host: url.hostname, port: url.port, path, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 describe('npm run export errors', () => {
   it('names the formats when given an unknown one, and writes nothing', async () => {
