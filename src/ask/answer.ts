@@ -109,7 +109,8 @@ function itemsOf(r: Reading, data: Obj): { items: AnswerItem[]; total: number | 
       return { items: arr(root.districts).map((e) => linkItem(e)), total: null };
     case 'VALUES': {
       const values = arr(root.values).map((v) =>
-        item({ name: s(v.display) ?? '', value: s(v.display), year: n(v.year), kind: s(v.kind), reason: s(v.qualifier), evidence: evidence(v.evidence) }));
+        // name: the report's words (下降9.9%); value: the figure as a number with its unit (-9.9%).
+        item({ name: s(v.display) ?? '', value: n(v.value) === null ? s(v.display) : `${n(v.value)}${s(v.unit) ?? ''}`, year: n(v.year), kind: s(v.kind), reason: s(v.qualifier), evidence: evidence(v.evidence) }));
       const change = obj(root.change);
       if (change.comparable === true && typeof change.delta === 'number') {
         values.push(item({ name: zh ? `变化 ${change.delta > 0 ? '+' : ''}${change.delta}` : `change ${change.delta > 0 ? '+' : ''}${change.delta}`, value: String(change.delta), kind: 'CHANGE' }));

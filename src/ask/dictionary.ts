@@ -56,6 +56,8 @@ export class NameDictionary {
         const outer = en.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
         const inner = [...en.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]);
         for (const k of [en, outer, ...inner]) this.add(k, e, 'english');
+        // "Bantian Subdistrict" is also "Bantian", as 坂田街道 is 坂田.
+        if (e.kind === 'SUBDISTRICT') this.add(outer.replace(/ Subdistrict$/, ''), e, 'english');
       }
     }
     this.maxKey = Math.max(MIN_KEY, ...[...this.keys.keys()].map((k) => k.length));

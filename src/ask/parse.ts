@@ -119,7 +119,7 @@ export function parseQuestion(raw: string, dict: NameDictionary): Reading {
   else if (matches.length === 1 && nonGlossary.length <= 1 && reading.leftovers.length === 0) {
     shape = 'DEFINITION';
     reading.caps.push('no question word: read as "what is it"');
-  } else if (cue('topic') || matches.length === 0) shape = 'TOPIC';
+  } else if (cue('topic')) shape = 'TOPIC';
   else shape = 'SEARCH';
   reading.shape = shape;
 

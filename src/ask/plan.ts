@@ -86,7 +86,7 @@ export function plan(r: Reading): Plan {
       const args = r.valueKind === 'TARGET' ? '(kind: TARGET)' : r.valueKind === 'ACTUAL' ? '(kind: ACTUAL)' : '';
       const what = r.valueKind === 'TARGET' ? (zh ? '2023年目标' : 'its 2023 target') : r.valueKind === 'ACTUAL' ? (zh ? '2022年实际' : 'its 2022 result') : zh ? '2022年实际、2023年目标及变化' : 'its 2022 result, 2023 target and the change';
       return {
-        graphql: `{ indicator(id: ${q(t.id)}) { id name values${args} { year kind display qualifier ${EV} }${r.valueKind === 'BOTH' ? ' change { delta comparable reason }' : ''} } }`,
+        graphql: `{ indicator(id: ${q(t.id)}) { id name values${args} { year kind value unit display qualifier ${EV} }${r.valueKind === 'BOTH' ? ' change { delta comparable reason }' : ''} } }`,
         interpretation: zh ? `指标 ${label(t)} 的${what}` : `The indicator ${label(t)}: ${what}`,
       };
     }
