@@ -118,6 +118,7 @@ export type Answer = {
   language: Scalars['String']['output'];
   /** The shape the question was read as. */
   shape: AskShape;
+  /** How sure the answer is: HIGH only when every word was understood (docs/ask.md). */
   confidence: AskConfidence;
   /** What was understood, in the question's language, e.g. 列出服务于 低碳智造核 的项目(含其组成部分). */
   interpretation: Scalars['String']['output'];
