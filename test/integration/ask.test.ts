@@ -48,6 +48,7 @@ describe('Query.ask on the question set', () => {
 
   it('refuses a question over 200 characters like any long string argument', async () => {
     const res = await server.gql(ASK_QUERY, { question: '东'.repeat(201) });
-    expect(res.errors?.[0]?.extensions?.code).toBe('QUERY_LIMIT_EXCEEDED');
+    expect(res.data?.ask).toBeFalsy();
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
