@@ -25,6 +25,10 @@ const MAPPERS = Object.fromEntries([
   ['Evidence', '../graph-rows#EvidenceRef'],
   ['Milestone', '../graph-rows#FactRow'],
   ['IndicatorValue', '../graph-rows#FactRow'],
+  // Query.ask (src/ask/): the answer as answer.ts builds it; entities resolve from ids through the node loader.
+  ['Answer', '../../ask/answer#AskAnswer'],
+  ['AskItem', '../../ask/answer#AnswerItem'],
+  ['AskName', '../../ask/answer#AskNameRow'],
 ]);
 
 export async function generateResolverTypes(): Promise<string> {

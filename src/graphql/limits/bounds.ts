@@ -124,6 +124,13 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'Path.relationships': PATH_STEPS,
   'PathSearch.paths': { enclosingValue: 'k', default: 3, add: 0, max: 5 },
   'Subgraph.nodes': NEIGHBORHOOD,
+  // Query.ask (src/ask/answer.ts): an answer's lists are bounded by construction.
+  'Answer.items': { fixed: 200, why: 'MAX_ITEMS (src/ask/answer.ts)' },
+  'Answer.clarifications': { fixed: 5, why: 'one per name (≤ 5 targets) or year, src/ask/parse.ts' },
+  'Answer.notes': { fixed: 10, why: 'the reasons a reading is not HIGH, src/ask/parse.ts' },
+  'Answer.understood': { fixed: 5, why: 'MAX_TARGETS (src/ask/parse.ts)' },
+  'AskClarification.options': { fixed: 6, why: 'at most 6 names offered, src/ask/parse.ts' },
+  'AskItem.evidence': { fixed: 3, why: 'MAX_QUOTES (src/ask/answer.ts)' },
   // Every fact among the neighbourhood's entities: no more than the graph has between entities.
   'Subgraph.edges': measured(['relationships:Entity']),
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers';
+import { askResolvers } from './ask';
 import { documentResolvers } from './document';
 import { entityResolvers } from './entities';
 import { exploreResolvers } from './explore';
@@ -15,7 +16,9 @@ export const resolvers: Resolvers = {
   ...entityResolvers,
   ...documentResolvers,
   ...research,
-  Query: merged('Query', queryResolvers as Partial<Resolvers>, exploreResolvers as Partial<Resolvers>),
+  Query: merged('Query', queryResolvers as Partial<Resolvers>, exploreResolvers as Partial<Resolvers>, askResolvers as Partial<Resolvers>),
+  AskItem: askResolvers.AskItem,
+  AskName: askResolvers.AskName,
   Section: merged('Section', documentResolvers),
   IndicatorValue: merged('IndicatorValue', entityResolvers, documentResolvers),
   Indicator: merged('Indicator', entityResolvers),
