@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveKey } from '../../src/neo4j/class-archive';
-import { createDriver } from '../../src/neo4j/connect';
+import { BoltAuth, createDriver } from '../../src/neo4j/connect';
 import { EmbeddedNeo4jError, startEmbeddedNeo4j } from '../../src/neo4j/embedded';
 import { assertMavenInstalled, fetchNeo4j, isFetched, Neo4jFetchError } from '../../src/neo4j/fetch';
 import { ROOT } from '../../src/paths';
@@ -96,7 +96,7 @@ describe('starting the embedded Neo4j', () => {
   it('stops without leaving a JVM; the API then answers SERVICE_UNAVAILABLE instead of hanging', async () => {
     const neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir()));
     expect(isAlive(neo4j.pid)).toBe(true);
-    const server = await startTestServer(neo4j.uri);
+    const server = await startTestServer(neo4j);
     try {
       expect((await server.gql('{ glossary { number } }')).data).toEqual({ glossary: [] });
       await neo4j.stop();
@@ -121,8 +121,8 @@ describe('the class-data archive (faster JVM starts)', () => {
     const dist = await fetchNeo4j({ maven: 'mvn', log: quiet });
     return join(dir, `${archiveKey(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr, dist.jarFiles)}.jsa`);
   }
-  async function answers(uri: string): Promise<number> {
-    const driver = createDriver(uri);
+  async function answers(neo4j: { uri: string; auth: BoltAuth }): Promise<number> {
+    const driver = createDriver(neo4j.uri, neo4j.auth);
     try {
       return (await driver.executeQuery('RETURN 41 + 1 AS n')).records[0].get('n');
     } finally {
@@ -150,7 +150,7 @@ describe('the class-data archive (faster JVM starts)', () => {
       expect(lines.join('\n')).toMatch(/starting Neo4j .*, class-data archive\)/);
       expect(lines.join('\n')).not.toMatch(/could not be used/);
       expect(existsSync(archive)).toBe(true);
-      expect(await answers(neo4j.uri)).toBe(42);
+      expect(await answers(neo4j)).toBe(42);
     } finally {
       await neo4j.stop();
     }
@@ -165,7 +165,7 @@ describe('the class-data archive (faster JVM starts)', () => {
     try {
       expect(lines.join('\n')).toMatch(/the class-data archive \S+ could not be used \(JVM: mixed mode\); it is deleted and will be made again/);
       expect(existsSync(archive)).toBe(false);
-      expect(await answers(neo4j.uri)).toBe(42);
+      expect(await answers(neo4j)).toBe(42);
     } finally {
       await neo4j.stop();
     }

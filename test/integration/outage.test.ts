@@ -80,7 +80,7 @@ it('embedded: a killed JVM is restarted with backoff while requests get SERVICE_
   });
   neo4j.onRestarted(() => events.push('restarted'));
   const gaveUp = new Promise<string>((resolve) => neo4j.onGaveUp(resolve));
-  const server: TestServer = await startTestServer(neo4j.uri, { availability, limits: { requestDeadlineMs: DEADLINE_MS } });
+  const server: TestServer = await startTestServer(neo4j, { availability, limits: { requestDeadlineMs: DEADLINE_MS } });
   try {
     await pollUntil(server, (r) => r.ok, 120_000); // a cold Neo4j on a loaded machine may miss the low deadline at first
     const firstPid = neo4j.pid;
@@ -111,7 +111,8 @@ it('embedded: a killed JVM is restarted with backoff while requests get SERVICE_
 it('external (NEO4J_URI): during an outage the same answers; when the database is back, recovery without a restart', async () => {
   const options = await scratchNeo4j(tempDir());
   let neo4j = await startEmbeddedNeo4j(options);
-  const server = await startTestServer(neo4j.uri, { limits: { requestDeadlineMs: DEADLINE_MS } });
+  // The database the operator brings back has a new password (each embedded start does): read the current one.
+  const server = await startTestServer({ uri: neo4j.uri, get auth() { return neo4j.auth; } }, { limits: { requestDeadlineMs: DEADLINE_MS } });
   try {
     await pollUntil(server, (r) => r.ok, 120_000);
     step('killing the "external" Neo4j');
