@@ -52,7 +52,8 @@ public final class Launcher {
             // Its own output ("Changed password for user 'neo4j'…") is not for PlanGraph's log; errors are.
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
             ExecutionContext context = new ExecutionContext(home, home, quiet, System.err, new DefaultFileSystemAbstraction());
-            int status = new CommandLine(new SetInitialPasswordCommand(context)).execute(password);
+            // "--": a password may begin with "-" (base64url), which the command line would take for an option.
+            int status = new CommandLine(new SetInitialPasswordCommand(context)).execute("--", password);
             if (status != 0) {
                 System.err.println("setting the initial password failed (exit " + status + ")");
                 System.exit(2);
