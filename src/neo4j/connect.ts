@@ -21,6 +21,10 @@ export interface Database {
   availability: Availability;
   /** The embedded Neo4j died and could not be restarted (never called for an external Neo4j, or after close()). */
   onNeo4jExit(callback: (detail: string) => void): void;
+  /** Embedded only: its JVM died and is being restarted (src/main.ts tells the API worker at once). */
+  onNeo4jDown?(callback: (detail: string) => void): void;
+  /** Embedded only: a restarted JVM is ready, with new credentials (`auth`). */
+  onNeo4jRestarted?(callback: () => void): void;
   /** Closes the driver and, when embedded, stops the JVM. */
   close(): Promise<void>;
   /** Embedded only: once the server is ready, prepare a faster next start (a class-data archive; a no-op if one exists). */
@@ -108,6 +112,8 @@ export async function connect(config: Config, log: (line: string) => void, hooks
     },
     availability,
     onNeo4jExit: (callback) => embedded?.onGaveUp(callback),
+    onNeo4jDown: (callback) => embedded?.onDown(callback),
+    onNeo4jRestarted: (callback) => embedded?.onRestarted(() => callback()),
     prepareFasterStart: () => embedded?.makeClassArchive(),
     close: async () => {
       availability.close();
