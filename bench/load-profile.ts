@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     dataDir, boltPort: await freePort(), heap: process.env.PLANGRAPH_NEO4J_HEAP ?? '1g', pageCache: process.env.PLANGRAPH_NEO4J_PAGECACHE ?? '256m',
     java: process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java', maven: 'mvn', log,
   });
-  const driver = createDriver(db.uri);
+  const driver = createDriver(db.uri, db.auth);
   try {
     const cypher = new Cypher(driver, 'neo4j', 600_000);
     await applyDatabaseSchema(cypher);

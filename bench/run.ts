@@ -89,9 +89,12 @@ interface Server {
   process: ChildProcess;
 }
 
-function startServer(kind: Kind, uri: string, profileDir?: string): Promise<Server> {
+function startServer(kind: Kind, db: Database, profileDir?: string): Promise<Server> {
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${kind}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, 'server.js'), kind, uri], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // The password in the environment (readable by this user only), not in the arguments (readable by every user).
+  const child = spawn(process.execPath, [...nodeArgs, join(__dirname, 'server.js'), kind, db.uri], {
+    stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, PLANGRAPH_BENCH_NEO4J_PASSWORD: db.password ?? '' },
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -185,6 +188,8 @@ const fx = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 
 interface Database {
   uri: string;
+  /** Neo4j's password (the embedded one's, of this start; PLANGRAPH_BENCH_NEO4J_PASSWORD's for an external one). */
+  password?: string;
   pid?: number;
   neo4j?: EmbeddedNeo4j;
   dataDir?: string;
@@ -198,7 +203,7 @@ async function openDatabase(args: Args): Promise<Database> {
   const external = process.env.PLANGRAPH_BENCH_NEO4J_URI;
   if (external && args.scale === 1) {
     log(`using the Neo4j at ${external} (it must hold the loaded graph)`);
-    return { uri: external, pid: Number(process.env.PLANGRAPH_BENCH_NEO4J_PID) || undefined };
+    return { uri: external, password: process.env.PLANGRAPH_BENCH_NEO4J_PASSWORD || undefined, pid: Number(process.env.PLANGRAPH_BENCH_NEO4J_PID) || undefined };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-bench-'));
   
@@ -206,8 +211,8 @@ async function openDatabase(args: Args): Promise<Database> {
     dataDir, boltPort: await freePort(), heap: process.env.PLANGRAPH_NEO4J_HEAP ?? '1g', pageCache: process.env.PLANGRAPH_NEO4J_PAGECACHE ?? '256m',
     java: process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java', maven: process.env.PLANGRAPH_MVN ?? 'mvn', log,
   });
-  const db: Database = { uri: neo4j.uri, pid: neo4j.pid, neo4j, dataDir };
-  const driver = createDriver(neo4j.uri);
+  const db: Database = { uri: neo4j.uri, password: neo4j.auth.password, pid: neo4j.pid, neo4j, dataDir };
+  const driver = createDriver(neo4j.uri, neo4j.auth);
   try {
     const cypher = new Cypher(driver, 'neo4j', 600_000);
     await applyDatabaseSchema(cypher);
@@ -233,7 +238,7 @@ async function main(): Promise<void> {
   const profileDir = args.profile ? join(ROOT, 'bench/profiles') : undefined;
   const servers: Server[] = [];
   try {
-    for (const kind of args.servers ?? KINDS) servers.push(await startServer(kind, db.uri, profileDir));
+    for (const kind of args.servers ?? KINDS) servers.push(await startServer(kind, db, profileDir));
     const all = mix();
     const queries = args.queries ? all.filter((q) => args.queries!.includes(q.key)) : all;
     if (!queries.length) throw new Error(`--queries names none of the mix: ${all.map((q) => q.key).join(', ')}`);

@@ -5,7 +5,7 @@ import { startNeo4jGraphql } from './neo4j-graphql';
 
 /**
  * One benchmarked server in its own process, so its CPU time and memory are its own (/proc/<pid>/stat):
- *   node dist/bench/server.js <kind> <bolt uri>
+ *   node dist/bench/server.js <kind> <bolt uri>    (Neo4j's password, if any, in PLANGRAPH_BENCH_NEO4J_PASSWORD)
  * Prints one line `READY <url>` when it accepts requests; exits when its stdin closes (the bench went away).
  */
 
@@ -15,7 +15,8 @@ export type Kind = (typeof KINDS)[number];
 async function main(): Promise<void> {
   const [kind, uri] = process.argv.slice(2) as [Kind, string];
   if (!KINDS.includes(kind) || !uri) throw new Error(`usage: server.js <${KINDS.join('|')}> <bolt uri>`);
-  const driver = createDriver(uri);
+  const password = process.env.PLANGRAPH_BENCH_NEO4J_PASSWORD;
+  const driver = createDriver(uri, password ? { username: 'neo4j', password } : undefined);
   let stop: () => Promise<void>;
   let url: string;
   if (kind === 'neo4j-graphql') {

@@ -39,6 +39,10 @@ export interface Config {
   neo4jMaxRestarts: number;
   /** First restart delay; each further attempt waits twice as long (capped at 30 s). */
   neo4jRestartBackoffMs: number;
+  /** An API worker that sends no heartbeat for this long (a blocked event loop) is replaced; 0 = never (debugging only). */
+  watchdogMs: number;
+  /** API worker replacements (stuck or exited) allowed within any minute; one more and the server exits with status 1. */
+  workerMaxRestarts: number;
   /** Load the fixtures at start when the graph is missing or out of date. */
   autoLoad: boolean;
   /** Development mode: error responses may include stack traces. */
@@ -236,6 +240,15 @@ export function loadConfig(env: Env = process.env): Config {
   };
   const logLevel = str('LOG_LEVEL', 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+  // The worker beats once a second: fewer than 3 missed beats would replace a worker for a garbage collection.
+  const watchdog = () => {
+    const raw = env.PLANGRAPH_WATCHDOG_MS;
+    if (raw === undefined || raw === '') return 10_000;
+    const value = Number(raw);
+    if (value === 0 || (Number.isInteger(value) && value >= 3_000 && value <= 600_000)) return value;
+    problems.push(`PLANGRAPH_WATCHDOG_MS=${raw} must be 0 (no watchdog) or an integer between 3000 and 600000`);
+    return 10_000;
+  };
   const corsOrigins = str('PLANGRAPH_CORS_ORIGINS', '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
   for (const origin of corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/i.test(origin)) {
@@ -265,6 +278,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel as LogLevel,
     neo4jMaxRestarts: int('PLANGRAPH_NEO4J_MAX_RESTARTS', 5, 0, 100),
     neo4jRestartBackoffMs: int('PLANGRAPH_NEO4J_RESTART_BACKOFF_MS', 1_000, 10, 60_000),
+    watchdogMs: watchdog(),
+    workerMaxRestarts: int('PLANGRAPH_WORKER_MAX_RESTARTS', 5, 0, 100),
     autoLoad: bool('PLANGRAPH_AUTOLOAD', true),
     development: env.NODE_ENV === 'development',
     java: env.JAVA_HOME ? join(env.JAVA_HOME, 'bin', 'java') : 'java',

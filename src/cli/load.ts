@@ -1,11 +1,12 @@
 import { buildAll, formatReport, loadGraph } from '../graph/load';
-import { connect } from '../neo4j/connect';
 import { Cypher } from '../neo4j/cypher';
 import { applyDatabaseSchema } from '../neo4j/database-schema';
 import { exitWithError, log, readConfigOrExit } from '../run';
+import { openGraph } from './open-graph';
 
 /**
- * `npm run load`: validate every fixture, then replace the graph in one transaction.
+ * `npm run load`: validate every fixture, then replace the graph in one transaction (in the running server's
+ * embedded Neo4j, an external one, or an embedded one of its own: src/cli/open-graph.ts).
  * `npm run load -- --check`: validate only, without Neo4j (for curators editing fixtures/).
  */
 async function main(): Promise<void> {
@@ -16,7 +17,8 @@ async function main(): Promise<void> {
     return;
   }
   const config = readConfigOrExit();
-  const db = await connect(config, log);
+  // Into a running `npm start`'s embedded Neo4j when there is one (it sees the new load id within a second).
+  const db = await openGraph(config, log);
   try {
     const cypher = new Cypher(db.driver, db.database, config.queryTimeoutMs);
     await applyDatabaseSchema(cypher);

@@ -31,6 +31,9 @@ export const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
   'SessionExpired',
   'Neo.TransientError.General.DatabaseUnavailable',
   'Neo.ClientError.Database.DatabaseNotFound',
+  // The server's own credentials refused: an embedded Neo4j restarted with a new password the driver has not
+  // picked up yet, or a wrong NEO4J_PASSWORD. Not the client's doing; the availability probe finds out when it passes.
+  'Neo.ClientError.Security.Unauthorized',
 ]);
 /** Neo4j codes meaning the transaction ran past its timeout (or was terminated because of it). */
 export const TIMEOUT_CODES: ReadonlySet<string> = new Set([

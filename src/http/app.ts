@@ -357,6 +357,7 @@ export async function startApp(opts: AppOptions): Promise<App> {
     const outage = availability.outage;
     return reply.code(503).send({
       status: 'degraded',
+      pid: process.pid,
       neo4j: { connected: false, version: null, edition: null, error: report?.neo4j.error ?? outage?.reason ?? 'unavailable' },
       graph: null,
       ...(outage ? { unavailableSince: new Date(outage.since).toISOString() } : {}),

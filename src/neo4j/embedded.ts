@@ -1,5 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { archiveKey, classArchiveDir, dumpClassArchive, planClassArchive } from './class-archive';
@@ -9,7 +10,17 @@ import { PlanGraphError } from '../errors';
 /**
  * Starts Neo4j Community as a child JVM (neo4j/src/main/java/dev/plangraph/Launcher.java) and stops it.
  * The JVM exits by itself when our end of its stdin pipe closes, so it cannot outlive this process.
+ *
+ * Auth is on: each JVM start gets a new random password for the user neo4j (docs/deploy.md, "Embedded Neo4j
+ * security"). It reaches the JVM on its stdin, the driver through `auth`, and local tools through a 0600 file in
+ * the data folder (passwordFile()), written once the JVM is ready and removed when it stops.
  */
+
+/** A user name and password for Bolt. */
+export interface BoltAuth {
+  username: string;
+  password: string;
+}
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -29,6 +40,8 @@ export interface EmbeddedOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** This JVM's credentials (a new password at every start). */
+  auth: BoltAuth;
   pid: number;
   version: string;
   stop(): Promise<void>;
@@ -54,7 +67,15 @@ export class EmbeddedNeo4jError extends PlanGraphError {
 const READY_LINE = 'PLANGRAPH_NEO4J_READY';
 const VM_LINE = 'PLANGRAPH_NEO4J_VM';
 const CLASS_ARCHIVE_DELAY_MS = 10_000;
-const START_TIMEOUT_MS = 180_000;
+/** A JVM that has not reported ready by then is killed (a start takes 7–40 s on this 2-core machine, loaded or not). */
+export const START_TIMEOUT_MS = 180_000;
+/** 24 random bytes: 192 bits, 32 characters of base64url (no quoting needed in a shell or a config file). */
+const PASSWORD_BYTES = 24;
+
+/** Where a running embedded Neo4j's password is kept for local tools (npm run cypher/export/load, a Bolt client). */
+export function passwordFile(dataDir: string): string {
+  return join(dataDir, 'neo4j-password');
+}
 
 /** Settings for a small, loopback-only Neo4j on a 2-core machine shared with Node (docs/design.md, "Settings for a shared 2-core machine"). */
 function settings(opts: EmbeddedOptions): string {
@@ -64,8 +85,17 @@ function settings(opts: EmbeddedOptions): string {
     'server.bolt.tls_level=DISABLED',
     'server.http.enabled=false',
     'server.https.enabled=false',
-    // Bolt is bound to 127.0.0.1 only; the API is the public face.
-    'dbms.security.auth_enabled=false',
+    // Bolt is bound to 127.0.0.1 only, and still asks for the password of this start: any local user, or a request
+    // forged through another local service (SSRF), could otherwise write or wipe the graph.
+    'dbms.security.auth_enabled=true',
+    // No lock-out after failed logins: against a 192-bit random password guessing is hopeless anyway, while the
+    // default (3 failures lock the user for 5 s, even with the right password) would let any local user lock the
+    // API's new connections out at will.
+    'dbms.security.auth_max_failed_attempts=0',
+    // LOAD CSV may read no file (by default it reads any file the JVM can: /etc/passwd, the password file) and
+    // reach no address (by default it fetches any URL: an SSRF from inside). Nothing in PlanGraph uses LOAD CSV.
+    'dbms.security.allow_csv_import_from_file_urls=false',
+    'internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0',
     `server.memory.pagecache.size=${opts.pageCache}`,
     'dbms.memory.transaction.total.max=512m',
     'db.tx_log.rotation.retention_policy=1 files',
@@ -153,9 +183,13 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   await assertPortFree(opts.boltPort);
 
   const home = join(opts.dataDir, 'neo4j');
-  mkdirSync(home, { recursive: true });
+  // Only its owner may look inside (the store, the logs, the password file) when the folder is new.
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   const conf = join(home, 'plangraph-neo4j.conf');
   writeFileSync(conf, settings(opts));
+  // The last run's password stays valid in the store until the new JVM replaces it: no copy of it may remain.
+  const credentials = passwordFile(opts.dataDir);
+  rmSync(credentials, { force: true });
 
   const archiveDir = opts.classDataDir ?? classArchiveDir(dist.targetDir);
   const key = archiveKey(javaVersion, dist.jarFiles);
@@ -176,7 +210,8 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
     plan = planClassArchive(archiveDir, key);
     launched = await launch(opts, javaArgs(opts, plan.flags, dist.classpath, home, conf), home);
   }
-  const { child, exited, vmInfo } = launched;
+  const { child, exited, vmInfo, auth } = launched;
+  writePasswordFile(credentials, auth.password);
   if (plan.archive && !/\bsharing\b/.test(vmInfo)) {
     // The JVM found the archive unusable (another JDK build, changed jars) and ran without it: make a new one.
     opts.log(`the class-data archive ${plan.archive} could not be used (JVM: ${vmInfo}); it is deleted and will be made again`);
@@ -190,6 +225,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   let dumpTimer: NodeJS.Timeout | undefined;
   return {
     uri: `bolt://127.0.0.1:${opts.boltPort}`,
+    auth,
     pid: child.pid!,
     version: dist.version,
     stop: async () => {
@@ -197,6 +233,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
       clearTimeout(dumpTimer);
       dump?.kill('SIGKILL');
       await stopChild(child, exited);
+      removePasswordFile(credentials, auth.password);
       // A class list nobody dumped is of no use to the next start (it records its own).
       if (plan.classList && !dump) rmSync(plan.classList, { force: true });
     },
@@ -229,8 +266,26 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
   };
 }
 
+/** Written whole under another name and renamed: a reader never sees half a password. Owner-only from the start. */
+function writePasswordFile(file: string, password: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${password}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+/** Removed only when it still holds this JVM's password (a later start may have written its own meanwhile). */
+function removePasswordFile(file: string, password: string): void {
+  try {
+    if (readFileSync(file, 'utf8').trim() === password) rmSync(file, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
 interface Launched {
   child: ChildProcess;
+  /** The credentials this JVM was started with. */
+  auth: BoltAuth;
   exited: Promise<number | null>;
   /** java.vm.info of the JVM, as the launcher printed it ("mixed mode, sharing" when a class-data archive is mapped). */
   vmInfo: string;
@@ -245,6 +300,11 @@ async function launch(opts: EmbeddedOptions, args: string[], home: string): Prom
     // requests, instead of both shutting down at once. (It still cannot outlive Node: see stdin above.)
     detached: true,
   });
+  // A new password for every JVM (a retry too: the one before may have set its password before it died).
+  const auth: BoltAuth = { username: 'neo4j', password: randomBytes(PASSWORD_BYTES).toString('base64url') };
+  // A JVM that dies at once closes the pipe under this write: its exit is reported below, not as an EPIPE crash.
+  child.stdin!.on('error', () => undefined);
+  child.stdin!.write(`${auth.password}\n`);
   opts.onLaunched?.();
   const stderr: string[] = [];
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -277,7 +337,7 @@ async function launch(opts: EmbeddedOptions, args: string[], home: string): Prom
       );
     });
   });
-  return { child, exited, vmInfo };
+  return { child, exited, vmInfo, auth };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
@@ -293,10 +353,14 @@ export interface SupervisorOptions {
   maxRestarts: number;
   /** Delay before the first restart; doubles with each attempt, capped at 30 s. */
   backoffMs: number;
+  /** A JVM that ran this long before dying starts a new outage (default 60 s); one that died sooner continues the last. */
+  stableAfterMs?: number;
 }
 
 export interface SupervisedNeo4j {
   uri: string;
+  /** The running JVM's credentials (a restarted JVM has a new password). */
+  readonly auth: BoltAuth;
   /** The running JVM's process id (it changes with each restart). */
   readonly pid: number;
   version: string;
@@ -338,7 +402,7 @@ export async function superviseEmbeddedNeo4j(opts: EmbeddedOptions & SupervisorO
 
   async function restart(detail: string): Promise<void> {
     // A JVM that ran for a while had a new outage; one that died soon after a restart continues the last one.
-    if (Date.now() - upSince > STABLE_AFTER_MS) attempts = 0;
+    if (Date.now() - upSince > (opts.stableAfterMs ?? STABLE_AFTER_MS)) attempts = 0;
     let last = detail;
     while (!stopping && attempts < opts.maxRestarts) {
       attempts += 1;
@@ -363,6 +427,9 @@ export async function superviseEmbeddedNeo4j(opts: EmbeddedOptions & SupervisorO
   watch(current);
   return {
     uri: current.uri,
+    get auth() {
+      return current.auth;
+    },
     get pid() {
       return current.pid;
     },

@@ -1,6 +1,6 @@
 import { Driver } from 'neo4j-driver';
 import { startApp, App, AppOptions } from '../../src/http/app';
-import { createDriver } from '../../src/neo4j/connect';
+import { BoltAuth, createDriver } from '../../src/neo4j/connect';
 import { DEFAULT_QUERY_TIMEOUT_MS } from '../../src/config';
 import { Cypher } from '../../src/neo4j/cypher';
 
@@ -29,11 +29,30 @@ export function neo4jUri(): string {
   return uri;
 }
 
+/** The suite's Neo4j credentials (PLANGRAPH_TEST_NEO4J_PASSWORD, set by the global setup); none when it is empty. */
+export function neo4jAuth(): BoltAuth | undefined {
+  const password = process.env.PLANGRAPH_TEST_NEO4J_PASSWORD;
+  return password ? { username: 'neo4j', password } : undefined;
+}
+
+/**
+ * A Neo4j to connect to: the suite's, or one a test started itself (an EmbeddedNeo4j or SupervisedNeo4j is one).
+ * `auth` is read again whenever the driver connects: a restarted embedded Neo4j has a new password.
+ */
+export interface Bolt {
+  uri: string;
+  readonly auth?: BoltAuth;
+}
+
+export function testNeo4j(): Bolt {
+  return { uri: neo4jUri(), auth: neo4jAuth() };
+}
+
 export async function startTestServer(
-  uri = neo4jUri(),
+  bolt: Bolt = testNeo4j(),
   opts: { queryTimeoutMs?: number } & Partial<Omit<AppOptions, 'cypher' | 'port' | 'host'>> = {},
 ): Promise<TestServer> {
-  const driver = createDriver(uri);
+  const driver = createDriver(bolt.uri, bolt.auth ? () => bolt.auth! : undefined);
   const { queryTimeoutMs, ...appOptions } = opts;
   // The timeout bounds a request's whole read transaction (all its statements); shared CI machines can be slow, so
   // tests that are not about the timeout get six times the default.

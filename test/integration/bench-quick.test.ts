@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../src/paths';
-import { neo4jUri } from '../helpers/server';
+import { neo4jAuth, neo4jUri } from '../helpers/server';
 
 /**
  * `npm run bench -- --quick` in CI: the four benchmarked servers (PlanGraph, its cache off, @neo4j/graphql 7,
@@ -10,7 +10,7 @@ import { neo4jUri } from '../helpers/server';
  */
 it('the quick benchmark runs green: same answers from all servers, no errors under load', () => {
   const run = spawnSync(process.execPath, [join(ROOT, 'dist/bench/run.js'), '--quick'], {
-    env: { ...process.env, PLANGRAPH_BENCH_NEO4J_URI: neo4jUri(), PLANGRAPH_BENCH_NEO4J_PID: process.env.PLANGRAPH_TEST_NEO4J_PID ?? '' },
+    env: { ...process.env, PLANGRAPH_BENCH_NEO4J_URI: neo4jUri(), PLANGRAPH_BENCH_NEO4J_PASSWORD: neo4jAuth()?.password ?? '', PLANGRAPH_BENCH_NEO4J_PID: process.env.PLANGRAPH_TEST_NEO4J_PID ?? '' },
     encoding: 'utf8',
     timeout: 170_000,
   });

@@ -198,7 +198,7 @@ describe('the loader on a database of its own', () => {
 
   beforeAll(async () => {
     neo4j = await startEmbeddedNeo4j(await scratchNeo4j(tempDir('plangraph-own-')));
-    driver = createDriver(neo4j.uri);
+    driver = createDriver(neo4j.uri, neo4j.auth);
     cypher = new Cypher(driver, 'neo4j', 60_000);
     await applyDatabaseSchema(cypher);
   });

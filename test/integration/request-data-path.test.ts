@@ -2,7 +2,7 @@ import { startApp, App } from '../../src/http/app';
 import { createDriver } from '../../src/neo4j/connect';
 import { Cypher } from '../../src/neo4j/cypher';
 import { Driver } from 'neo4j-driver';
-import { neo4jUri } from '../helpers/server';
+import { neo4jAuth, neo4jUri } from '../helpers/server';
 import { formatError, TIMEOUT_CODES } from '../../src/graphql/errors';
 
 /**
@@ -16,7 +16,7 @@ let app: App;
 /** The same, with whole answers cached too (the shipped configuration). */
 let answers: App;
 beforeAll(async () => {
-  driver = createDriver(neo4jUri());
+  driver = createDriver(neo4jUri(), neo4jAuth());
   // A generous timeout: CI machines are busy.
   cached = new Cypher(driver, 'neo4j', 60_000).withResultCache(1000, 100);
   app = await startApp({ cypher: cached, port: 0, host: '127.0.0.1', development: false });

@@ -18,8 +18,9 @@ export default async function globalSetup(): Promise<void> {
   log('building (scripts/build.mjs)…');
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'inherit' });
 
-  // Iterating on one file: reuse a Neo4j that already holds the loaded graph (e.g. `npm start`'s), instead of
-  // starting and loading one (~40 s). Tests may write load metadata to it. Never set in CI.
+  // Iterating on one file: reuse a Neo4j that already holds the loaded graph (e.g. `npm start`'s, with
+  // PLANGRAPH_TEST_NEO4J_PASSWORD=$(cat .data/neo4j-password)), instead of starting and loading one (~40 s).
+  // Tests may write load metadata to it. Never set in CI.
   if (process.env.PLANGRAPH_TEST_NEO4J_URI) {
     log(`using the Neo4j at ${process.env.PLANGRAPH_TEST_NEO4J_URI} (PLANGRAPH_TEST_NEO4J_URI was set)`);
     return;
@@ -30,7 +31,7 @@ export default async function globalSetup(): Promise<void> {
     dataDir, boltPort: await freePort(), heap: '1g', pageCache: '128m', java: process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin/java') : 'java',
     maven: 'mvn', log,
   });
-  const driver = createDriver(neo4j.uri);
+  const driver = createDriver(neo4j.uri, neo4j.auth);
   try {
     const cypher = new Cypher(driver, 'neo4j', 60_000);
     await applyDatabaseSchema(cypher);
@@ -38,7 +39,10 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await driver.close();
   }
+  // The test files run in jest's workers, which inherit this environment: the URI and this start's password
+  // (test/helpers/server.ts's testNeo4j() hands both to every driver a test makes).
   process.env.PLANGRAPH_TEST_NEO4J_URI = neo4j.uri;
+  process.env.PLANGRAPH_TEST_NEO4J_PASSWORD = neo4j.auth.password;
   process.env.PLANGRAPH_TEST_NEO4J_PID = String(neo4j.pid);
   (globalThis as { __PLANGRAPH_NEO4J__?: unknown }).__PLANGRAPH_NEO4J__ = { ...neo4j, dataDir };
 }

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       neo4j: { mode: 'embedded', boltPort: 7687, dataDir: join(ROOT, '.data'), heap: '1g', pageCache: '256m', database: 'neo4j' },
       limits: DEFAULT_LIMITS, corsOrigins: [], logLevel: 'info', neo4jMaxRestarts: 5, neo4jRestartBackoffMs: 1000,
       resultCacheBytes: 64 * 1024 * 1024, transport: DEFAULT_TRANSPORT,
+      watchdogMs: 10_000, workerMaxRestarts: 5,
     });
   });
 
@@ -59,6 +60,8 @@ describe('loadConfig', () => {
     ['NODE_ENV=production', { NODE_ENV: 'production' }, { development: false }],
     ['JAVA_HOME', { JAVA_HOME: '/opt/jdk' }, { java: join('/opt/jdk', 'bin', 'java') }],
     ['the query limits', { PLANGRAPH_QUERY_TIMEOUT_MS: '500', PLANGRAPH_MAX_QUERY_DEPTH: '8' }, { queryTimeoutMs: 500, maxQueryDepth: 8 }],
+    ['the API worker watchdog', { PLANGRAPH_WATCHDOG_MS: '5000', PLANGRAPH_WORKER_MAX_RESTARTS: '0' }, { watchdogMs: 5000, workerMaxRestarts: 0 }],
+    ['no watchdog (debugging)', { PLANGRAPH_WATCHDOG_MS: '0' }, { watchdogMs: 0 }],
     [
       'an embedded Neo4j on another port, absolute data dir, other memory',
       { PLANGRAPH_NEO4J_BOLT_PORT: '7703', PLANGRAPH_DATA_DIR: '/tmp/pg', PLANGRAPH_NEO4J_HEAP: '512m', PLANGRAPH_NEO4J_PAGECACHE: '2G' },
@@ -78,6 +81,9 @@ describe('loadConfig', () => {
     ['a port out of range', { PORT: '70000' }, 'PORT=70000 must be an integer between 0 and 65535'],
     ['a fractional timeout', { PLANGRAPH_QUERY_TIMEOUT_MS: '1.5' }, 'PLANGRAPH_QUERY_TIMEOUT_MS=1.5 must be an integer between 100 and 600000'],
     ['a depth of 1', { PLANGRAPH_MAX_QUERY_DEPTH: '1' }, 'PLANGRAPH_MAX_QUERY_DEPTH=1 must be an integer between 2 and 100'],
+    ['a watchdog shorter than three heartbeats', { PLANGRAPH_WATCHDOG_MS: '1000' }, 'PLANGRAPH_WATCHDOG_MS=1000 must be 0 (no watchdog) or an integer between 3000 and 600000'],
+    ['a watchdog that is not a number', { PLANGRAPH_WATCHDOG_MS: '10s' }, 'PLANGRAPH_WATCHDOG_MS=10s must be 0 (no watchdog)'],
+    ['a negative restart bound', { PLANGRAPH_WORKER_MAX_RESTARTS: '-1' }, 'PLANGRAPH_WORKER_MAX_RESTARTS=-1 must be an integer between 0 and 100'],
     ['a boolean that is not one', { PLANGRAPH_AUTOLOAD: 'maybe' }, 'PLANGRAPH_AUTOLOAD=maybe must be true or false'],
     ['a heap without a unit', { PLANGRAPH_NEO4J_HEAP: '1024' }, 'PLANGRAPH_NEO4J_HEAP=1024 must be a size such as 512m or 1g'],
     ['an http:// Neo4j URI', { NEO4J_URI: 'http://localhost:7474' }, 'NEO4J_URI=http://localhost:7474 must look like neo4j://host:7687'],
