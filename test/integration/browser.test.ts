@@ -2,6 +2,7 @@
 // (The callbacks passed to page.evaluate run in the browser, hence the DOM types.)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, print } from 'graphql';
 import { Page } from 'playwright-core';
 import { ROOT } from '../../src/paths';
 import { Browser, buildWeb, launchChromium } from '../helpers/browser';
@@ -212,6 +213,194 @@ describe('the explorer at /explore', () => {
     const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(family).toMatch(/^"Noto Sans CJK SC"/);
     expect(family).toMatch(/sans-serif$/);
+  });
+});
+
+describe('the ask box (Query.ask in words)', () => {
+  const QUESTION = '哪些项目服务于低碳智造核?';
+  const ASKED = `{ question confidence interpretation graphql totalCount notes clarifications { message options }
+    items { name reason basis strength entity { id } evidence { quote } } }`;
+  const askApi = async (question: string) => (await server.data(`query($q: String!) { ask(question: $q) ${ASKED} }`, { q: question })).ask;
+  const answered = () =>
+    page.waitForFunction(() => document.querySelector('#ask-answer')?.getAttribute('aria-busy') === 'false' && document.body.dataset.busy === 'false');
+  const marked = () => page.evaluate(() => (window as unknown as { plangraphAsk: { marked(): string[] } }).plangraphAsk.marked());
+  const itemTexts = () =>
+    page.$$eval('#ask-answer ol[role="list"] > li.ask-item', (lis) =>
+      lis.map((li) => ({
+        name: li.querySelector('.ask-item-name')?.textContent ?? '',
+        reason: li.querySelector('.ask-reason')?.textContent ?? '',
+        facts: li.querySelector('.ask-facts')?.textContent ?? '',
+        quote: li.querySelector('.ask-quote')?.textContent ?? '',
+      })),
+    );
+
+  it(`in /explore, “${QUESTION}” lists the 13 projects with their reasons and quotes, and draws them`, async () => {
+    await page.goto(`${server.app.url}/explore`);
+    // A labelled search landmark beside the entity search.
+    expect(await page.getAttribute('#ask-form', 'role')).toBe('search');
+    expect(await page.locator('label[for="ask"]').textContent()).toBe('问答');
+    await page.fill('#ask', QUESTION);
+    await page.press('#ask', 'Enter');
+    await page.waitForSelector('#ask-answer li.ask-item');
+    await answered();
+    await idle();
+
+    const api = await askApi(QUESTION);
+    // What the graph itself says serves the 东核, independently of Query.ask.
+    const graph = await server.data('query($id: ID!) { strategy(id: $id) { projects(first: 100) { totalCount edges { node { id } } } } }', { id: EAST_HUB });
+    const projects: string[] = graph.strategy.projects.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    expect(projects).toHaveLength(13);
+    expect(api.confidence).toBe('HIGH');
+    expect(api.items.map((i: { entity: { id: string } }) => i.entity.id).sort()).toEqual(projects);
+
+    // The reading: the question, what was understood, how sure; focus moved to the answer for screen readers.
+    expect(await page.locator('#ask-answer .ask-interpretation').textContent()).toBe(api.interpretation);
+    expect(await page.getAttribute('#ask-answer .ask-confidence', 'data-confidence')).toBe('HIGH');
+    expect(await page.locator('#ask-live').textContent()).toContain('共 13 项');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ask-answer-title');
+
+    // The list: each project with its reason in words, basis and strength, and the report's first quote.
+    const shown = await itemTexts();
+    expect(shown.map((i) => i.name)).toEqual(api.items.map((i: { name: string }) => i.name));
+    api.items.forEach((item: { reason: string | null; basis: string; strength: string; evidence: { quote: string }[] }, n: number) => {
+      expect(shown[n].reason).toContain(item.reason ?? 'the report states it');
+      expect(shown[n].facts).toContain(item.basis);
+      expect(shown[n].facts).toContain(item.strength);
+      expect(shown[n].quote).toBe(item.evidence[0].quote);
+    });
+    expect(shown.some((i) => i.reason.includes('which 低碳智造核 is anchored in'))).toBe(true);
+
+    // Drawn: every project is in the graph, outlined as part of the answer, around the 东核.
+    const drawn = (await drawnNodes()).map((n) => n.id);
+    for (const id of projects) expect(drawn).toContain(id);
+    expect((await marked()).sort()).toEqual(projects);
+    expect(new URL(page.url()).searchParams.get('focus')).toBe(EAST_HUB);
+
+    // An item's name shows that entity in the side panel, selected in the graph.
+    const fifth = page.locator('#ask-answer li.ask-item').nth(4).locator('button.ask-item-name');
+    const name = await fifth.textContent();
+    await fifth.click();
+    await page.waitForFunction((n) => document.querySelector('#panel h2')?.textContent === n, name);
+    await shot('explore-ask-desktop');
+  });
+
+  it('offers a clarification as buttons that re-ask the question', async () => {
+    await page.fill('#ask', '低碳有哪些项目');
+    await page.press('#ask', 'Enter');
+    await page.waitForSelector('#ask-answer .ask-clarification button');
+    await answered();
+    const vague = await askApi('低碳有哪些项目');
+    expect(['LOW', 'MEDIUM']).toContain(vague.confidence);
+    const offered = await page.$$eval('#ask-answer .ask-clarification button', (bs) => bs.map((b) => b.textContent));
+    expect(offered).toEqual(vague.clarifications[0].options);
+    await page.click('#ask-answer .ask-clarification button:text-is("深圳国际低碳城")');
+    await page.waitForFunction(() => document.querySelector('#ask-answer .ask-question')?.textContent === '深圳国际低碳城有哪些项目');
+    await answered();
+    expect(await page.inputValue('#ask')).toBe('深圳国际低碳城有哪些项目');
+    const precise = await askApi('深圳国际低碳城有哪些项目');
+    expect(precise.confidence).not.toBe('NONE');
+    expect(await page.locator('#ask-answer .ask-interpretation').textContent()).toBe(precise.interpretation);
+    expect((await itemTexts()).map((i) => i.name)).toEqual(precise.items.map((i: { name: string }) => i.name));
+    expect(precise.items.length).toBeGreaterThan(0);
+  });
+
+  it('is usable at phone width in /explore: the box fits, tapping 提问 answers, the list is scrolled into view', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.app.url}/explore`);
+      const input = (await page.locator('#ask').boundingBox())!;
+      const button = (await page.locator('#ask-submit').boundingBox())!;
+      expect(input.x).toBeGreaterThanOrEqual(0);
+      expect(button.x + button.width).toBeLessThanOrEqual(390);
+      expect(input.width).toBeGreaterThan(200);
+      expect(button.height).toBeGreaterThanOrEqual(40);
+      await page.fill('#ask', QUESTION);
+      await page.click('#ask-submit');
+      await page.waitForSelector('#ask-answer li.ask-item');
+      await answered();
+      await idle();
+      expect(await page.locator('#ask-answer li.ask-item').count()).toBe(13);
+      expect((await marked()).length).toBe(13);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // One column: the graph, then the answer (scrolled to the top of the view), then the side panel.
+      const graph = (await page.locator('#graph').boundingBox())!;
+      const answer = page.locator('#ask-answer');
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#ask-answer h2')!.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      });
+      await answer.locator('li.ask-item').first().scrollIntoViewIfNeeded();
+      const first = (await answer.locator('li.ask-item').first().boundingBox())!;
+      expect(first.x + first.width).toBeLessThanOrEqual(390);
+      const box = await answer.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const panel = await page.locator('#panel').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const graphNow = await page.locator('#graph').evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      expect(box.top).toBeGreaterThanOrEqual(graphNow.bottom - 1);
+      expect(panel.top).toBeGreaterThanOrEqual(box.bottom - 1);
+      expect(graph.width).toBeGreaterThan(350);
+      await shot('explore-ask-phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  /** The active tab's query, its comments dropped, as graphql prints it: to compare operations, not layouts. */
+  const activeOperation = async () => print(parse(await editorText('.graphiql-query-editor .CodeMirror')));
+  const resultText = () => editorText('.result-window .CodeMirror');
+
+  it('in the playground, asking shows the interpretation and opens the GraphQL it ran in a new tab, run', async () => {
+    await page.goto(`${server.app.url}/`);
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    const tabsBefore = await page.locator('.graphiql-tab').count();
+    expect(await page.locator('label[for="pg-ask-input"]').textContent()).toContain('问答');
+    await page.fill('#pg-ask-input', QUESTION);
+    await page.press('#pg-ask-input', 'Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length === n, tabsBefore + 1);
+    const api = await askApi(QUESTION);
+    await page.waitForFunction((q) => (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue().includes(q), '# 问 Ask: 哪些项目服务于低碳智造核?');
+    // The new tab is the active one, and its query is the answer's graphql (laid out, the question as a comment).
+    const tabs = page.locator('.graphiql-tab');
+    expect(await tabs.nth(tabsBefore).getAttribute('class')).toContain('graphiql-tab-active');
+    expect(await activeOperation()).toBe(print(parse(api.graphql)));
+    expect(await page.locator('.pg-ask .pg-ask-interpretation').textContent()).toBe(api.interpretation);
+    expect(await page.getAttribute('.pg-ask .pg-ask-confidence', 'data-confidence')).toBe('HIGH');
+    // It ran: the result is the 13 projects.
+    await page.waitForFunction(() => (document.querySelector('.result-window .CodeMirror') as unknown as { CodeMirror: { getValue(): string } } | null)?.CodeMirror.getValue().includes('"totalCount": 13'));
+    const shown = JSON.parse(await resultText());
+    expect(shown.errors).toBeUndefined();
+    expect(shown.data.strategy.projects.edges.map((e: { node: { name: string } }) => e.node.name).sort())
+      .toEqual(api.items.map((i: { name: string }) => i.name).sort());
+    await shot('playground-ask-desktop');
+  });
+
+  it('in the playground at phone width, the ask bar fits and opens another question in a new tab', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.app.url}/`);
+      await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+      const bar = (await page.locator('.pg-ask').boundingBox())!;
+      const button = (await page.locator('.pg-ask button[type="submit"]').boundingBox())!;
+      expect(bar.width).toBeLessThanOrEqual(390);
+      expect(button.x + button.width).toBeLessThanOrEqual(390);
+      const tabsBefore = await page.locator('.graphiql-tab').count();
+      const question = 'What are the parts of 一芯两核多支点?';
+      await page.fill('#pg-ask-input', question);
+      await page.click('.pg-ask button[type="submit"]');
+      await page.waitForFunction((n) => document.querySelectorAll('.graphiql-tab').length === n, tabsBefore + 1);
+      const api = await askApi(question);
+      await page.waitForFunction((q) => (document.querySelector('.graphiql-query-editor .CodeMirror') as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue().includes(q), question);
+      expect(await activeOperation()).toBe(print(parse(api.graphql)));
+      expect(await page.locator('.pg-ask .pg-ask-interpretation').textContent()).toBe(api.interpretation);
+      await page.waitForFunction(() => (document.querySelector('.result-window .CodeMirror') as unknown as { CodeMirror: { getValue(): string } } | null)?.CodeMirror.getValue().includes('"data"'));
+      const shown = JSON.parse(await resultText());
+      expect(shown.errors).toBeUndefined();
+      const text = JSON.stringify(shown.data);
+      for (const item of api.items as { name: string }[]) expect(text).toContain(item.name);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot('playground-ask-phone');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
   });
 });
 

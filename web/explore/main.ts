@@ -9,6 +9,7 @@ import { h } from './dom';
 import { edgePanel, entityPanel } from './panel';
 import { BASES, NODE_TYPES, stylesheet } from './style-graph';
 import './explore.css';
+import { initAsk } from './ask'; // after the style sheet, so the ask box's rules come later
 
 cytoscape.use(fcose);
 cytoscape.use(svg);
@@ -368,6 +369,9 @@ function start(): void {
 }
 window.addEventListener('popstate', start);
 start();
+
+// The ask box (a question in words, its answer listed and drawn), with the explorer's own drawing functions.
+initAsk({ cy, show, expand: (id) => expand(id), showEntity, writeUrl, setStatus });
 
 // Read-only hooks for the browser test and for curious users in the console: what is drawn, where.
 (window as unknown as { plangraphExplorer: object }).plangraphExplorer = {
