@@ -208,8 +208,17 @@ export async function answerQuestion(question: string, dict: NameDictionary, run
   if (result.errors?.length || missingYear) confidence = 'NONE';
   else if (reading.shape === 'SEARCH') confidence = items.length ? 'LOW' : 'NONE';
   else if (items.length === 0) {
+    // Understood, but the graph holds nothing for it: say so plainly (NONE), never an empty list that looks like
+    // an answer. The sentences that name it, if any, are one sentence search away.
     notes.push('the graph holds nothing for this reading');
-    confidence = reading.shape === 'TOPIC' ? 'NONE' : 'MEDIUM';
+    confidence = 'NONE';
+    const names = reading.targets.map((t) => t.name).join('、');
+    reading.clarifications.push({
+      message: reading.language === 'zh'
+        ? `图谱中没有这一信息${names ? `(关于 ${names})` : ''}:报告可能没有写明;可以在报告原文中搜索这些词。`
+        : `The graph holds nothing for this${names ? ` (about ${names})` : ''}: the report may not say; try a sentence search for the words.`,
+      options: [],
+    });
   } else if (reading.shape === 'TOPIC') confidence = 'MEDIUM';
   else confidence = notes.length ? 'MEDIUM' : 'HIGH';
 
