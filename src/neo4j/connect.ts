@@ -104,7 +104,8 @@ export async function connect(config: Config, log: (line: string) => void, hooks
     database: target.database,
     uri,
     get auth() {
-      return embedded ? embedded.auth : target.mode === 'external' && target.password !== '' ? target : undefined;
+      if (embedded) return embedded.auth;
+      return target.mode === 'external' && target.password !== '' ? { username: target.username, password: target.password } : undefined;
     },
     embedded: embedded !== undefined,
     get neo4jPid() {

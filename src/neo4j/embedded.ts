@@ -269,6 +269,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedOptions): Promise<Embedde
 /** Written whole under another name and renamed: a reader never sees half a password. Owner-only from the start. */
 function writePasswordFile(file: string, password: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true }); // a leftover would keep its own mode: the 0600 below applies only to a new file
   writeFileSync(tmp, `${password}\n`, { mode: 0o600 });
   renameSync(tmp, file);
 }

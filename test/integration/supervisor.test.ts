@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { passwordFile, START_TIMEOUT_MS } from '../../src/neo4j/embedded';
 import { freePort } from '../helpers/ports';
 import { healthOf, isAlive, MainProcess, runMain, waitUntil } from '../helpers/main-process';
 import { neo4jAuth, neo4jUri } from '../helpers/server';
@@ -9,16 +13,17 @@ import { neo4jAuth, neo4jUri } from '../helpers/server';
  * API is serving again within 30 s, without a human.
  */
 
-jest.setTimeout(600_000);
+/** A server's start with a JVM of its own (the last test): the JVM, then the API worker. */
+const SERVER_READY_MS = START_TIMEOUT_MS + 120_000;
+jest.setTimeout(3 * START_TIMEOUT_MS + 300_000);
 const step = (what: string) => console.log(`[supervisor test] ${new Date().toISOString().slice(11, 19)} ${what}`);
 
-async function start(env: Record<string, string> = {}): Promise<{ run: MainProcess; url: string }> {
+/** `npm start` against the suite's Neo4j (NEO4J_URI), or with `embedded` env, a Neo4j of its own. */
+async function start(env: Record<string, string> = {}, embedded = false): Promise<{ run: MainProcess; url: string }> {
   const port = await freePort();
-  const run = runMain({
-    NEO4J_URI: neo4jUri(), NEO4J_PASSWORD: neo4jAuth()?.password ?? '', PORT: String(port), HOST: '127.0.0.1',
-    PLANGRAPH_AUTOLOAD: 'false', LOG_LEVEL: 'warn', ...env,
-  });
-  await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, 180_000);
+  const neo4j: Record<string, string> = embedded ? {} : { NEO4J_URI: neo4jUri(), NEO4J_PASSWORD: neo4jAuth()?.password ?? '' };
+  const run = runMain({ ...neo4j, PORT: String(port), HOST: '127.0.0.1', PLANGRAPH_AUTOLOAD: 'false', LOG_LEVEL: 'warn', ...env });
+  await waitUntil('the server to be ready', () => run.output.stdout.includes('/graphql') || run.child.exitCode !== null, SERVER_READY_MS);
   expect(run.child.exitCode).toBeNull();
   return { run, url: `http://127.0.0.1:${port}` };
 }
@@ -90,5 +95,36 @@ it('replaces a worker that exits, and ends a crash loop by exiting with status 1
     expect(run.output.stdout).toMatch(/the API keeps failing: draining requests and stopping…[\s\S]*stopped/);
   } finally {
     run.child.kill('SIGKILL');
+  }
+});
+
+it('tells the API worker at once when the embedded Neo4j dies, and hands it the restarted JVM\'s new password', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'plangraph-supervisor-'));
+  const { run, url } = await start({
+    PLANGRAPH_DATA_DIR: dataDir, PLANGRAPH_NEO4J_BOLT_PORT: String(await freePort()), PLANGRAPH_NEO4J_HEAP: '512m',
+    PLANGRAPH_NEO4J_RESTART_BACKOFF_MS: '100',
+  }, true);
+  try {
+    const worker = (await healthOf(url, 30_000))!.body.pid;
+    const jvm = Number(/Neo4j [\d.]+ ready in [\d.]+ s \(pid (\d+)\)/.exec(run.output.stdout)![1]);
+    const firstPassword = readFileSync(passwordFile(dataDir), 'utf8').trim();
+    step(`killing the embedded JVM (pid ${jvm})`);
+    process.kill(jvm, 'SIGKILL');
+    // The primary tells the worker: /health says degraded without waiting for a request to fail.
+    await waitUntil('/health to answer 503', async () => (await healthOf(url))?.status === 503, 30_000);
+    await waitUntil('/health to answer 200 again', async () => (await healthOf(url))?.status === 200, START_TIMEOUT_MS + 60_000);
+    step('the API answers again');
+    expect(run.output.stdout).toMatch(/Neo4j restarted \(pid \d+\)/);
+    expect(run.output.stdout).toMatch(/Neo4j unavailable: the embedded Neo4j is restarting[\s\S]*Neo4j answers again/);
+    // A new password, which the same worker uses (no replacement was needed).
+    expect(readFileSync(passwordFile(dataDir), 'utf8').trim()).not.toBe(firstPassword);
+    expect((await healthOf(url, 30_000))!.body.pid).toBe(worker);
+    expect(run.output.stdout).not.toMatch(/API worker .*replaced/);
+
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  } finally {
+    run.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
