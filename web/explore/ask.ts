@@ -4,42 +4,11 @@
 // and its answer above the side panel.
 import type { Core } from 'cytoscape';
 import { reask } from '../common/reask';
+import { Answer, AskedItem, CONFIDENCE_LABELS } from '../common/answer';
 import { gql } from './api';
 import { h } from './dom';
 import { BASES, NODE_TYPES } from './style-graph';
 import './ask.css';
-
-export interface AskedEvidence {
-  quote: string;
-  section: { heading: string };
-}
-
-export interface AskedItem {
-  name: string;
-  id: string | null;
-  entity: { __typename: string; id: string; name: string } | null;
-  value: string | null;
-  year: number | null;
-  kind: string | null;
-  basis: string | null;
-  strength: string | null;
-  reason: string | null;
-  evidence: AskedEvidence[];
-}
-
-export interface Answer {
-  question: string;
-  language: string;
-  shape: string;
-  confidence: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE';
-  interpretation: string;
-  graphql: string;
-  totalCount: number;
-  notes: string[];
-  clarifications: { message: string; options: string[] }[];
-  understood: { id: string; name: string; label: string }[];
-  items: AskedItem[];
-}
 
 /** What the ask box needs of the explorer: its graph and its own drawing functions. */
 export interface AskHost {
@@ -65,10 +34,10 @@ export async function ask(question: string): Promise<Answer> {
 }
 
 const CONFIDENCE: Record<Answer['confidence'], [string, string]> = {
-  HIGH: ['高 HIGH', '问题的每个词都已理解,名称都是报告原文 — every word understood, every name the report’s'],
-  MEDIUM: ['中 MEDIUM', '有未用上的部分,见说明 — something was left over, see the notes'],
-  LOW: ['低 LOW', '没有匹配的问题类型,改为搜索报告原文 — no question shape fitted: a search of the report’s sentences'],
-  NONE: ['无 NONE', '图谱中没有答案 — nothing in the graph answers it'],
+  HIGH: [CONFIDENCE_LABELS.HIGH, '问题的每个词都已理解,名称都是报告原文 — every word understood, every name the report’s'],
+  MEDIUM: [CONFIDENCE_LABELS.MEDIUM, '有未用上的部分,见说明 — something was left over, see the notes'],
+  LOW: [CONFIDENCE_LABELS.LOW, '没有匹配的问题类型,改为搜索报告原文 — no question shape fitted: a search of the report’s sentences'],
+  NONE: [CONFIDENCE_LABELS.NONE, '图谱中没有答案 — nothing in the graph answers it'],
 };
 
 const STRENGTHS: Record<string, string> = {

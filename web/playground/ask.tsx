@@ -5,20 +5,13 @@ import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useEditorContext, useExecutionContext } from '@graphiql/react';
 import { parse, print } from 'graphql';
 import { reask } from '../common/reask';
+import { Answer as FullAnswer, CONFIDENCE_LABELS } from '../common/answer';
 
-interface Answer {
-  question: string;
-  confidence: 'HIGH' | 'MEDIUM' | 'LOW' | 'NONE';
-  interpretation: string;
-  graphql: string;
-  totalCount: number;
-  notes: string[];
-  clarifications: { message: string; options: string[] }[];
-}
+/** The part of the answer the bar asks for (QUERY below). */
+type Answer = Pick<FullAnswer, 'question' | 'confidence' | 'interpretation' | 'graphql' | 'totalCount' | 'notes' | 'clarifications'>;
 
 const QUERY = 'query Ask($question: String!) { ask(question: $question) { question confidence interpretation graphql totalCount notes clarifications { message options } } }';
 
-const CONFIDENCE: Record<Answer['confidence'], string> = { HIGH: '高 HIGH', MEDIUM: '中 MEDIUM', LOW: '低 LOW', NONE: '无 NONE' };
 
 async function ask(question: string): Promise<Answer> {
   const res = await fetch('/graphql', {
@@ -122,7 +115,7 @@ export function AskBar() {
           <>
             <span className="pg-ask-label">理解为 Read as:</span> <span className="pg-ask-interpretation">{answer.interpretation}</span>{' '}
             <span className={`pg-ask-confidence c-${answer.confidence}`} data-confidence={answer.confidence}>
-              把握 {CONFIDENCE[answer.confidence]}
+              把握 {CONFIDENCE_LABELS[answer.confidence]}
             </span>{' '}
             <span className="pg-ask-count">
               · {answer.totalCount} 项 items · 所用 GraphQL 已在新标签页打开 (opened in a new tab)
