@@ -89,6 +89,16 @@ export const ATTACKS: Attack[] = [
   },
   { name: 'cursor pg:1e300', bodies: [{ query: `{ projects(after: "${cursor('pg:1e300')}") { totalCount } }` }], refusedWith: ['BAD_USER_INPUT'], withinMs: 5_000 },
   { name: 'cursor past the end (pg:100000)', bodies: [{ query: `{ projects(after: "${cursor('pg:100000')}") { totalCount } }` }], refusedWith: ['BAD_USER_INPUT'], withinMs: 5_000 },
+  {
+    // Query.ask runs a GraphQL operation of its own: its question is bounded (200 characters), and so is what it asks.
+    name: '16 concurrent asks of 200 characters packed with names and cues',
+    bodies: Array.from({ length: 16 }, (_, i) => ({
+      query: 'query($q: String!) { ask(question: $q) { confidence items { name evidence { quote } } } }',
+      variables: { q: `${i}哪些项目服务于低碳智造核、信息数字核、湾东智芯、多支点,位于坂田街道、平湖街道、宝龙街道,2022年和2023年的进展、目标和增长如何,它们之间有什么联系,哪个街道项目最多?`.repeat(3).slice(0, 200) },
+    })),
+    refusedWith: ['SERVER_BUSY', 'QUERY_TIMEOUT'],
+    withinMs: 5_000,
+  },
   { name: '31 aliased __schema walks', bodies: [{ query: `{ ${Array.from({ length: 31 }, (_, i) => `s${i}: __schema { types { fields { args { name } } } }`).join(' ')} }` }], refusedWith: ['QUERY_LIMIT_EXCEEDED'], withinMs: 5_000 },
 ];
 

@@ -4,11 +4,14 @@ import { ENTITY_LABELS, EntityLabel, NameDictionary, NameEntry } from './diction
 
 /**
  * The name dictionary of the loaded graph: cypher/read/ask-names.cypher's rows, checked (not cast), built into a
- * NameDictionary once per rows object. The result cache hands every request of one load the same rows object,
- * so the dictionary is built once per load; without the cache it is built per request (~2 ms for 660 names).
+ * NameDictionary once per load. Building takes 17–64 ms of the event loop for 660 names here, so it must not happen
+ * per question: 16 questions at once held /health for half a second. The result cache hands every request of one
+ * load the same rows object (the WeakMap); without the cache the rows are compared as JSON text (~1 ms) with the last
+ * ones built, so a dictionary is rebuilt only when the graph's names change.
  */
 
 const built = new WeakMap<object, NameDictionary>();
+let last: { text: string; dict: NameDictionary } | null = null;
 
 function str(v: unknown, where: string): string {
   if (typeof v !== 'string') throw new Error(`read/ask-names: ${where} is not a string`);
@@ -31,7 +34,9 @@ export async function dictionaryFor(cypher: CypherRunner): Promise<NameDictionar
   const rows = await cypher.read('read/ask-names', {});
   let dict = built.get(rows);
   if (!dict) {
-    dict = new NameDictionary(entriesOf(rows));
+    const text = JSON.stringify(rows);
+    if (last?.text !== text) last = { text, dict: new NameDictionary(entriesOf(rows)) };
+    dict = last.dict;
     built.set(rows, dict);
   }
   return dict;

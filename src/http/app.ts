@@ -21,6 +21,7 @@ import { health } from './health';
 import { documentRules } from '../graphql/limits/document-rules';
 import { costPlugin, GraphBounds } from '../graphql/limits/cost';
 import { budgetPlugin } from '../graphql/limits/budget';
+import { warmAsk } from '../ask/answer';
 import { formatLimitError, LimitError, limitMessage, queryTextLimitError, variablesLimitError } from './limits';
 import { Metrics } from './metrics';
 import { Exports } from './export';
@@ -368,6 +369,8 @@ export async function startApp(opts: AppOptions): Promise<App> {
   if (transport.metricsPort === null) fastify.get('/metrics', (_request, reply) => sendMetrics(metrics, reply));
 
   await fastify.listen({ port: opts.port, host: opts.host });
+  // Query.ask's libraries load once, now, rather than on the event loop of the first question (src/ask/answer.ts).
+  setImmediate(() => void warmAsk().catch(() => undefined));
   const connections = guardConnections(fastify.server, transport.maxConnections);
   const metricsServer = transport.metricsPort === null ? null : await startMetricsServer(metrics, opts.host, transport.metricsPort);
   const { port } = fastify.server.address() as { port: number };
