@@ -420,6 +420,35 @@ describe('the transport: connections, rate limit, load shedding, trusted proxies
     }
   });
 
+  it('a keep-alive connection carries 1,000 requests, the last with Connection: close; the client reconnects and is served', async () => {
+    const url = new URL(server.app.url);
+    // One raw socket, one request after another, as a keep-alive client (or autocannon) sends them.
+    const socket = connect(Number(url.port), url.hostname);
+    socket.on('error', () => undefined);
+    let buffered = '';
+    const answers: string[] = [];
+    socket.on('data', (c: Buffer) => {
+      buffered += c.toString('latin1');
+      for (let end = buffered.indexOf('\r\n\r\n'); end >= 0; end = buffered.indexOf('\r\n\r\n')) {
+        const head = buffered.slice(0, end);
+        const length = Number(/content-length: (\d+)/i.exec(head)?.[1] ?? 0);
+        if (buffered.length < end + 4 + length) break;
+        answers.push(head);
+        buffered = buffered.slice(end + 4 + length);
+        if (answers.length > 1_000) return void socket.destroy(); // past the limit and still open: fail fast
+        socket.write(`GET /nowhere HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+      }
+    });
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write(`GET /nowhere HTTP/1.1\r\nHost: ${url.host}\r\n\r\n`);
+    await closed;
+    expect(answers).toHaveLength(1_000);
+    expect(answers.filter((a) => !a.startsWith('HTTP/1.1 404'))).toEqual([]); // never Node's 503 past the limit
+    expect(answers[999]).toMatch(/\r\nconnection: close/i);
+    expect(answers[998]).toMatch(/\r\nconnection: keep-alive/i);
+    expect((await exchange(server.app.url, '/health')).status).toBe(200);
+  });
+
   it('a socket that sends no request is answered 408 REQUEST_TIMEOUT (JSON) and closed after PLANGRAPH_HEADERS_TIMEOUT_MS', async () => {
     const quick = await startTestServer(undefined, { transport: { headersTimeoutMs: 1_000 } });
     try {
