@@ -22,7 +22,7 @@ import { documentRules } from '../graphql/limits/document-rules';
 import { costPlugin, GraphBounds } from '../graphql/limits/cost';
 import { budgetPlugin } from '../graphql/limits/budget';
 import { warmAsk } from '../ask/answer';
-import { formatLimitError, LimitError, limitMessage, queryTextLimitError, variablesLimitError } from './limits';
+import { formatLimitError, LimitError, queryTextLimitError, variablesLimitError } from './limits';
 import { Metrics } from './metrics';
 import { Exports } from './export';
 import { corsOptions, helmetOptions, preflightGuard } from './security';
@@ -295,9 +295,9 @@ export async function startApp(opts: AppOptions): Promise<App> {
     if (wantsPlayground(request)) return sendPlayground(reply);
     const body = request.body;
     if (Array.isArray(body) && body.length > limits.maxBatch) {
-      const message = limitMessage('maxBatch', limits.maxBatch, body.length, 'The number of operations in this batched request',
+      const refused = new LimitError('maxBatch', limits.maxBatch, body.length, 'The number of operations in this batched request',
         limits.maxBatch === 0 ? 'Batching is off: send one operation per request.' : 'Send fewer operations per request.');
-      return reply.code(400).send(errorBody(message, 'QUERY_LIMIT_EXCEEDED', { limit: 'maxBatch', max: limits.maxBatch, actual: body.length }));
+      return reply.code(400).send({ errors: [refused.formatted] });
     }
     const operations = Array.isArray(body) ? body : [request.method === 'GET' ? request.query : body];
     for (const operation of operations) {
@@ -327,8 +327,10 @@ export async function startApp(opts: AppOptions): Promise<App> {
     try {
       const answer = await Promise.race([graphqlHandler.call(fastify, request as never, reply as never), late]);
       // The last bound: an answer's bytes (the runtime budget already bounds its objects).
-      if (typeof answer === 'string' && answer.length > limits.maxResponseBytes / 4 && Buffer.byteLength(answer) > limits.maxResponseBytes) {
-        const tooBig = new LimitError('maxResponseBytes', limits.maxResponseBytes, Buffer.byteLength(answer), 'The size of the answer in bytes',
+      // (A UTF-8 character is at most 4 bytes, so shorter strings need no counting.)
+      const bytes = typeof answer === 'string' && answer.length > limits.maxResponseBytes / 4 ? Buffer.byteLength(answer) : 0;
+      if (bytes > limits.maxResponseBytes) {
+        const tooBig = new LimitError('maxResponseBytes', limits.maxResponseBytes, bytes, 'The size of the answer in bytes',
           'Ask for fewer fields or smaller pages (`first`), and page with `after`.');
         return reply.code(400).type('application/json; charset=utf-8').header('cache-control', 'no-store').send(JSON.stringify({ errors: [tooBig.formatted] }));
       }
